@@ -1,0 +1,36 @@
+export type {
+  AdvancedExperienceUserQuery,
+  Error as ErrorBody,
+  ExperienceGroupSummary,
+  ExperienceUser,
+  ExperienceUserPatch,
+  ExperienceUserPost,
+  ExperienceUsers,
+  FieldCondition,
+  FieldOperators,
+  IdCondition,
+  Success,
+  UserTags,
+  UserTagsCondition,
+} from "@experience-users/spec";
+export type { Middleware } from "openapi-fetch";
+export {
+  type ClientOptions,
+  type CreateExperienceUserParams,
+  createClient,
+  DEFAULT_BASE_URL,
+  DEFAULT_TIMEOUT,
+  type ExperienceUserParams,
+  type ExperienceUsersApi,
+  type ExperienceUsersClient,
+  type ListExperienceUsersParams,
+} from "./client.js";
+export { AbortError } from "./errors/abort-error.js";
+export { ApiError } from "./errors/api-error.js";
+export { ExperienceUsersError } from "./errors/experience-users-error.js";
+export { NetworkError } from "./errors/network-error.js";
+export { TimeoutError } from "./errors/timeout-error.js";
+export { UnexpectedResponseError } from "./errors/unexpected-response-error.js";
+export type { CallOptions } from "./execute.js";
+export type { RetryOptions } from "./retry-policy.js";
+export { serializeQuery } from "./serialize-query.js";

@@ -1,0 +1,48 @@
+export { document } from "./generated/spec/document.gen.js";
+export { type OperationId, operationIds, operations } from "./generated/spec/operations.gen.js";
+export type {
+  AdvancedExperienceUserQuery,
+  AdvancedExperienceUserQueryList,
+  components,
+  Error,
+  ExperienceGroupFilter,
+  ExperienceGroupIds,
+  ExperienceGroupSummary,
+  ExperienceUser,
+  ExperienceUserPatch,
+  ExperienceUserPost,
+  ExperienceUsers,
+  FieldCondition,
+  FieldOperators,
+  Id,
+  IdCondition,
+  IdList,
+  IdOperators,
+  NonEmptyString,
+  NullableId,
+  operations as OperationTypes,
+  paths,
+  QueryValue,
+  QueryValueList,
+  Success,
+  TagKeyValueMatcher,
+  TagMapMatcher,
+  TagMatch,
+  TagString,
+  TagStringList,
+  UserTags,
+  UserTagsCondition,
+  UserTagsMatcher,
+} from "./generated/types/openapi.gen.js";
+export type { JsonValue, OpenApiDocument } from "./openapi-document.js";
+export type {
+  OperationDescriptor,
+  ParameterDescriptor,
+  ParameterEncoding,
+} from "./operation-descriptor.js";
+export type {
+  ErrorBody,
+  OperationRequest,
+  OperationResponse,
+  SuccessBody,
+} from "./operation-types.js";

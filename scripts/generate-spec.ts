@@ -1,0 +1,77 @@
+/**
+ * Writes the spec as data into the spec package: the document (YAML and JSON for tools, a module
+ * for code) and the operations table (method, path, scopes, parameters, statuses per operation).
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { banner, writeTarget } from "./lib/generated-files.ts";
+import { collectOperations } from "./lib/operations.ts";
+import { repoRoot, specFile } from "./lib/paths.ts";
+import { loadSpec, schemaRefName } from "./lib/spec.ts";
+
+const doc = loadSpec();
+const operations = collectOperations(doc);
+
+const table = Object.fromEntries(
+  operations.map((op) => [
+    op.operationId,
+    {
+      operationId: op.operationId,
+      method: op.method,
+      path: op.path,
+      summary: op.summary,
+      scopes: op.scopes,
+      successStatus: op.successStatus,
+      statuses: op.responses.map((r) => r.status),
+      requestBody: op.requestBody
+        ? {
+            required: op.requestBody.required,
+            schema: schemaRefName(op.requestBody.schema) ?? null,
+          }
+        : null,
+      parameters: op.parameters.map((p) => ({
+        name: p.name,
+        in: p.in,
+        required: p.required,
+        encoding: p.encoding,
+        ...(p.default === undefined ? {} : { default: p.default }),
+      })),
+    },
+  ]),
+);
+
+const json = JSON.stringify(doc, null, 2);
+
+writeTarget("spec", [
+  {
+    name: "experience-users.yaml",
+    contents: `${banner("spec", "#")}\n${readFileSync(join(repoRoot, specFile), "utf8")}`,
+  },
+  { name: "experience-users.json", contents: json },
+  {
+    name: "document.gen.ts",
+    contents: [
+      banner("spec"),
+      'import type { OpenApiDocument } from "../../openapi-document.js";',
+      "",
+      "/** The Experience Users OpenAPI 3.1 document, YAML anchors resolved. */",
+      `export const document: OpenApiDocument = ${json};`,
+    ].join("\n"),
+  },
+  {
+    name: "operations.gen.ts",
+    contents: [
+      banner("spec"),
+      'import type { OperationDescriptor } from "../../operation-descriptor.js";',
+      "",
+      "/** Every operation of the spec by operationId: method, path, accepted scopes, parameters, statuses. */",
+      `export const operations = ${JSON.stringify(table, null, 2)} as const satisfies Record<string, OperationDescriptor>;`,
+      "",
+      "/** The operationIds of the spec. */",
+      "export type OperationId = keyof typeof operations;",
+      "",
+      "/** The operationIds of the spec, in document order. */",
+      `export const operationIds = ${JSON.stringify(Object.keys(table))} as const satisfies readonly OperationId[];`,
+    ].join("\n"),
+  },
+]);

@@ -1,0 +1,105 @@
+import { collectOperations, type OperationInfo, type ParameterInfo } from "./operations.ts";
+import { isObject, type Json, type JsonObject, type OpenApiDocument } from "./spec.ts";
+
+/** The `$id` under which the spec's component schemas are registered (as `$defs`). */
+export const DEFS_ID = "experience-users";
+
+/** A JSON Schema to compile, and the name of the validator exported for it. */
+export interface SchemaEntry {
+  exportName: string;
+  schema: JsonObject;
+}
+
+export interface ResponseEntry extends SchemaEntry {
+  operationId: string;
+  status: number;
+}
+
+export interface RequestEntry extends SchemaEntry {
+  operation: OperationInfo;
+}
+
+export interface JsonSchemaSet {
+  /** The component schemas as one JSON Schema 2020-12 document with `$defs`. */
+  defs: JsonObject;
+  components: (SchemaEntry & { name: string; description: string })[];
+  requests: RequestEntry[];
+  responses: ResponseEntry[];
+}
+
+/**
+ * Turns the spec into plain JSON Schemas: the components become `$defs`, and each operation gets
+ * a request schema (`{ path, query, header, body }`) and one schema per documented status.
+ */
+export function jsonSchemasOf(doc: OpenApiDocument): JsonSchemaSet {
+  const defs: JsonObject = {
+    $id: DEFS_ID,
+    $defs: rewriteRefs(doc.components.schemas, "#/$defs/") as JsonObject,
+  };
+  const components = Object.entries(doc.components.schemas).map(([name, schema]) => ({
+    name,
+    description: typeof schema.description === "string" ? schema.description : "",
+    exportName: `schema_${name}`,
+    schema: { $ref: `${DEFS_ID}#/$defs/${name}` },
+  }));
+  const operations = collectOperations(doc);
+  const requests = operations.map((op) => ({
+    operation: op,
+    exportName: `request_${op.operationId}`,
+    schema: requestSchema(op),
+  }));
+  const responses = operations.flatMap((op) =>
+    op.responses.map((r) => ({
+      operationId: op.operationId,
+      status: r.status,
+      exportName: `response_${op.operationId}_${r.status}`,
+      schema: r.schema ? (external(r.schema) as JsonObject) : {},
+    })),
+  );
+  return { defs, components, requests, responses };
+}
+
+function requestSchema(op: OperationInfo): JsonObject {
+  const properties: JsonObject = {};
+  const required: string[] = [];
+  for (const where of ["path", "query", "header"] as const) {
+    const params = op.parameters.filter((p) => p.in === where);
+    if (params.length === 0) continue;
+    properties[where] = locationSchema(params, where === "path");
+    if (params.some((p) => p.required)) required.push(where);
+  }
+  if (op.requestBody) {
+    properties.body = external(op.requestBody.schema);
+    if (op.requestBody.required) required.push("body");
+  }
+  return { type: "object", properties, required, additionalProperties: false };
+}
+
+/** Unknown query parameters and headers are let through, as the API does; path has no extras. */
+function locationSchema(params: ParameterInfo[], closed: boolean): JsonObject {
+  const schema: JsonObject = {
+    type: "object",
+    properties: Object.fromEntries(params.map((p) => [p.name, external(p.schema)])),
+    required: params.filter((p) => p.required).map((p) => p.name),
+  };
+  if (closed) schema.additionalProperties = false;
+  return schema;
+}
+
+function external(schema: Json): Json {
+  return rewriteRefs(schema, `${DEFS_ID}#/$defs/`);
+}
+
+function rewriteRefs(value: Json, prefix: string): Json {
+  if (Array.isArray(value)) return value.map((v) => rewriteRefs(v, prefix));
+  if (!isObject(value)) return value;
+  const out: JsonObject = {};
+  for (const [key, child] of Object.entries(value)) {
+    if (key === "$ref" && typeof child === "string" && child.startsWith("#/components/schemas/")) {
+      out[key] = prefix + child.slice("#/components/schemas/".length);
+    } else {
+      out[key] = rewriteRefs(child, prefix);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,160 @@
+import {
+  deref,
+  HTTP_METHODS,
+  isObject,
+  type Json,
+  type JsonObject,
+  type OpenApiDocument,
+  schemaRefName,
+} from "./spec.ts";
+
+/** How a parameter travels in a URL or header, derived from its schema. */
+export type ParameterEncoding = "string" | "integer" | "number" | "boolean" | "json";
+
+export interface ParameterInfo {
+  name: string;
+  in: "path" | "query" | "header";
+  required: boolean;
+  encoding: ParameterEncoding;
+  schema: JsonObject;
+  /** The schema's `default`, when it has one. */
+  default?: Json;
+}
+
+export interface ResponseInfo {
+  status: number;
+  description: string;
+  schema: JsonObject | null;
+}
+
+export interface OperationInfo {
+  operationId: string;
+  method: string;
+  path: string;
+  summary: string;
+  /** Accepted scopes: the token needs at least one. */
+  scopes: string[];
+  parameters: ParameterInfo[];
+  requestBody: { required: boolean; schema: JsonObject } | null;
+  responses: ResponseInfo[];
+  successStatus: number;
+}
+
+/** Every operation of the spec, in document order, with its `$ref`s resolved one level. */
+export function collectOperations(doc: OpenApiDocument): OperationInfo[] {
+  const result: OperationInfo[] = [];
+  for (const [path, item] of Object.entries(doc.paths)) {
+    for (const method of HTTP_METHODS) {
+      const op = item[method];
+      if (!isObject(op)) continue;
+      const operationId = op.operationId;
+      if (typeof operationId !== "string") throw new Error(`${method} ${path} has no operationId`);
+      const parameters = [...asArray(item.parameters), ...asArray(op.parameters)].map((p) =>
+        parameterInfo(doc, p),
+      );
+      const responses = Object.entries(asObject(op.responses)).map(([status, value]) =>
+        responseInfo(doc, status, value),
+      );
+      const success = responses.filter((r) => r.status >= 200 && r.status < 300);
+      if (success.length !== 1 || !success[0]) {
+        throw new Error(`${operationId} must have exactly one 2xx response`);
+      }
+      result.push({
+        operationId,
+        method,
+        path,
+        summary: typeof op.summary === "string" ? op.summary : "",
+        scopes: scopesOf(op.security ?? doc.security ?? []),
+        parameters,
+        requestBody: requestBodyInfo(doc, op.requestBody),
+        responses,
+        successStatus: success[0].status,
+      });
+    }
+  }
+  return result;
+}
+
+function parameterInfo(doc: OpenApiDocument, value: Json): ParameterInfo {
+  const p = deref(doc, value);
+  const where = p.in;
+  if (where !== "path" && where !== "query" && where !== "header") {
+    throw new Error(`unsupported parameter location ${String(where)}`);
+  }
+  let schema: JsonObject;
+  let encoding: ParameterEncoding;
+  if (isObject(p.schema)) {
+    schema = p.schema;
+    encoding = encodingOf(doc, schema);
+  } else {
+    const content = asObject(p.content);
+    const json = content["application/json"];
+    if (!isObject(json) || !isObject(json.schema)) {
+      throw new Error(`parameter ${String(p.name)} needs a schema or application/json content`);
+    }
+    schema = json.schema;
+    encoding = "json";
+  }
+  const info: ParameterInfo = {
+    name: String(p.name),
+    in: where,
+    required: p.required === true,
+    encoding,
+    schema,
+  };
+  const resolved = deref(doc, schema);
+  if (resolved.default !== undefined) info.default = resolved.default;
+  return info;
+}
+
+function encodingOf(doc: OpenApiDocument, schema: JsonObject): ParameterEncoding {
+  const resolved = deref(doc, schema);
+  const type = resolved.type;
+  if (type === "integer" || type === "number" || type === "boolean" || type === "string") {
+    return type;
+  }
+  return "string";
+}
+
+function responseInfo(doc: OpenApiDocument, status: string, value: Json): ResponseInfo {
+  const code = Number(status);
+  if (!Number.isInteger(code)) throw new Error(`response code ${status} must be a number`);
+  const response = deref(doc, value);
+  const json = asObject(response.content)["application/json"];
+  return {
+    status: code,
+    description: typeof response.description === "string" ? response.description : "",
+    schema: isObject(json) && isObject(json.schema) ? json.schema : null,
+  };
+}
+
+function requestBodyInfo(
+  doc: OpenApiDocument,
+  value: Json | undefined,
+): OperationInfo["requestBody"] {
+  if (value === undefined) return null;
+  const body = deref(doc, value);
+  const json = asObject(body.content)["application/json"];
+  if (!isObject(json) || !isObject(json.schema)) throw new Error("request bodies must be JSON");
+  return { required: body.required === true, schema: json.schema };
+}
+
+function scopesOf(security: Json): string[] {
+  const scopes: string[] = [];
+  for (const requirement of asArray(security)) {
+    for (const list of Object.values(asObject(requirement))) {
+      for (const scope of asArray(list)) scopes.push(String(scope));
+    }
+  }
+  return scopes;
+}
+
+function asArray(value: Json | undefined): Json[] {
+  return Array.isArray(value) ? value : [];
+}
+
+function asObject(value: Json | undefined): JsonObject {
+  return isObject(value) ? value : {};
+}
+
+export { schemaRefName };
