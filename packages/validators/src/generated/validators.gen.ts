@@ -93,7 +93,7 @@ export const assertExperienceUsers: (value: unknown) => asserts value is Spec.Ex
 /** Every violation of ExperienceUsers in the value (empty when valid). */
 export const validateExperienceUsers = experienceUsersValidator.validate;
 
-/** Validator for Error: Schema for errors returned by the API */
+/** Validator for Error: Schema for errors returned by the API. The reference's Error example (`{"type": "NotFound", "message": "Application was not found"}`) is attached to the 404 responses rather than to this schema, so that a mock answers each status with that status's own example. */
 export const errorValidator = createValidator<Spec.Error>("Error", raw.schema_Error);
 /** True when the value is a valid Error. */
 export const isError: (value: unknown) => value is Spec.Error = errorValidator.is;

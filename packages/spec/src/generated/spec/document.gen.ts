@@ -1241,7 +1241,7 @@ export const document: OpenApiDocument = {
       },
       "Error": {
         "title": "Error",
-        "description": "Schema for errors returned by the API",
+        "description": "Schema for errors returned by the API. The reference's Error example\n(`{\"type\": \"NotFound\", \"message\": \"Application was not found\"}`) is attached to the 404\nresponses rather than to this schema, so that a mock answers each status with that\nstatus's own example.\n",
         "type": "object",
         "properties": {
           "type": {
@@ -1250,13 +1250,7 @@ export const document: OpenApiDocument = {
           "message": {
             "type": "string"
           }
-        },
-        "examples": [
-          {
-            "type": "NotFound",
-            "message": "Application was not found"
-          }
-        ]
+        }
       },
       "Success": {
         "title": "Success",

@@ -277,11 +277,10 @@ export interface components {
         };
         /**
          * Error
-         * @description Schema for errors returned by the API
-         * @example {
-         *       "type": "NotFound",
-         *       "message": "Application was not found"
-         *     }
+         * @description Schema for errors returned by the API. The reference's Error example
+         *     (`{"type": "NotFound", "message": "Application was not found"}`) is attached to the 404
+         *     responses rather than to this schema, so that a mock answers each status with that
+         *     status's own example.
          */
         Error: {
             type?: string;
