@@ -10,6 +10,7 @@ import {
 } from "@experience-users/spec";
 import createFetchClient, { type Client, type Middleware } from "openapi-fetch";
 import { type CallOptions, execute, type RawResult } from "./execute.js";
+import { passThroughErrors } from "./middleware-failure.js";
 import { type RetryOptions, retryPolicy } from "./retry-policy.js";
 import { serializeQuery } from "./serialize-query.js";
 
@@ -34,7 +35,10 @@ export interface ClientOptions {
   timeout?: number;
   /** Retries of idempotent calls (list, get, delete), or a retry count. Off by default. */
   retry?: RetryOptions | number;
-  /** openapi-fetch middleware, e.g. the validators package's `validationMiddleware()`. */
+  /**
+   * openapi-fetch middleware, e.g. the validators package's `validationMiddleware()`. What a
+   * middleware throws reaches the caller unchanged.
+   */
   middleware?: Middleware[];
 }
 
@@ -98,7 +102,7 @@ export function createClient(options: ClientOptions): ExperienceUsersClient {
   if (typeof options?.token !== "string" || options.token === "") {
     throw new TypeError("createClient needs a non-empty `token`");
   }
-  const raw = createFetchClient<paths>({
+  const fetchOptions = {
     baseUrl: (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, ""),
     querySerializer: serializeQuery,
     headers: {
@@ -108,8 +112,13 @@ export function createClient(options: ClientOptions): ExperienceUsersClient {
       Authorization: `Bearer ${options.token}`,
     },
     ...(options.fetch ? { fetch: options.fetch } : {}),
-  });
-  if (options.middleware?.length) raw.use(...options.middleware);
+  };
+  const raw = createFetchClient<paths>(fetchOptions);
+  const inner = createFetchClient<paths>(fetchOptions);
+  if (options.middleware?.length) {
+    raw.use(...options.middleware);
+    inner.use(...options.middleware.map(passThroughErrors));
+  }
 
   const retry = retryPolicy(options.retry);
   const timeout = options.timeout === 0 ? undefined : (options.timeout ?? DEFAULT_TIMEOUT);
@@ -134,7 +143,7 @@ export function createClient(options: ClientOptions): ExperienceUsersClient {
       context("listExperienceUsers"),
       call,
       (signal) =>
-        raw.GET(operations.listExperienceUsers.path, {
+        inner.GET(operations.listExperienceUsers.path, {
           ...init(signal, call),
           params: { path: { applicationId }, query },
         }) as Promise<RawResult>,
@@ -159,7 +168,7 @@ export function createClient(options: ClientOptions): ExperienceUsersClient {
         context("createExperienceUser"),
         call,
         (signal) =>
-          raw.POST(operations.createExperienceUser.path, {
+          inner.POST(operations.createExperienceUser.path, {
             ...init(signal, call),
             params: { path: params },
             body,
@@ -170,7 +179,7 @@ export function createClient(options: ClientOptions): ExperienceUsersClient {
         context("getExperienceUser"),
         call,
         (signal) =>
-          raw.GET(operations.getExperienceUser.path, {
+          inner.GET(operations.getExperienceUser.path, {
             ...init(signal, call),
             params: { path: params },
           }) as Promise<RawResult>,
@@ -180,7 +189,7 @@ export function createClient(options: ClientOptions): ExperienceUsersClient {
         context("updateExperienceUser"),
         call,
         (signal) =>
-          raw.PATCH(operations.updateExperienceUser.path, {
+          inner.PATCH(operations.updateExperienceUser.path, {
             ...init(signal, call),
             params: { path: params },
             body,
@@ -191,7 +200,7 @@ export function createClient(options: ClientOptions): ExperienceUsersClient {
         context("deleteExperienceUser"),
         call,
         (signal) =>
-          raw.DELETE(operations.deleteExperienceUser.path, {
+          inner.DELETE(operations.deleteExperienceUser.path, {
             ...init(signal, call),
             params: { path: params },
           }) as Promise<RawResult>,

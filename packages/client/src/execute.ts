@@ -4,6 +4,7 @@ import { ApiError } from "./errors/api-error.js";
 import { NetworkError } from "./errors/network-error.js";
 import { TimeoutError } from "./errors/timeout-error.js";
 import { UnexpectedResponseError } from "./errors/unexpected-response-error.js";
+import { MiddlewareFailure } from "./middleware-failure.js";
 import { type RetryPolicy, retryDelay } from "./retry-policy.js";
 
 /** Per-call options of every client method. */
@@ -65,7 +66,7 @@ export async function execute<T>(
       try {
         result = await send(controller.signal);
       } catch (error) {
-        if (controller.signal.aborted || !canRetry) throw error;
+        if (controller.signal.aborted || !canRetry || error instanceof MiddlewareFailure) throw error;
         await sleep(retryDelay(ctx.retry, attempt, null), controller.signal);
         continue;
       }
@@ -82,6 +83,7 @@ export async function execute<T>(
       throw apiError;
     }
   } catch (error) {
+    if (error instanceof MiddlewareFailure) throw error.error;
     if (timedOut && timeout !== undefined) throw new TimeoutError(ctx.operation, timeout);
     if (userSignal?.aborted) throw new AbortError(ctx.operation, userSignal.reason);
     if (error instanceof ApiError || error instanceof UnexpectedResponseError) throw error;

@@ -1,0 +1,70 @@
+import {
+  assertExperienceUserPost,
+  assertListExperienceUsersRequest,
+  formatIssues,
+  ValidationError,
+  validateExperienceUserPost,
+} from "@experience-users/validators";
+import { describe, expect, it } from "vitest";
+
+const SECRET = "hunter2!";
+
+describe("assert*", () => {
+  it("throws a ValidationError listing every violation with its JSON pointer", () => {
+    const body = {
+      email: "nope",
+      password: "1234567",
+      userTags: { "bad key": "v" },
+      extra: SECRET,
+    };
+    let caught: unknown;
+    try {
+      assertExperienceUserPost(body);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ValidationError);
+    const error = caught as ValidationError;
+    expect(error.target).toBe("ExperienceUserPost");
+    expect(error.issues.map((i) => `${i.instancePath} ${i.keyword}`).sort()).toEqual(
+      [
+        "/email format",
+        "/password minLength",
+        "/userTags additionalProperties",
+        " additionalProperties",
+      ].sort(),
+    );
+    expect(error.message).toContain("/password must NOT have fewer than 8 characters");
+    expect(error.message).toContain('/ must NOT have additional properties ("extra")');
+    expect(error.message).toContain('/userTags must NOT have additional properties ("bad key")');
+  });
+
+  it("never puts a validated value in the message", () => {
+    const password = "p".repeat(2049);
+    expect(() => assertExperienceUserPost({ email: "a@example.com", password })).toThrow(
+      ValidationError,
+    );
+    try {
+      assertExperienceUserPost({ email: SECRET, password: SECRET });
+    } catch (error) {
+      expect(String((error as Error).message)).not.toContain(SECRET);
+      expect(JSON.stringify((error as ValidationError).issues)).not.toContain(SECRET);
+    }
+  });
+
+  it("narrows the type when it does not throw", () => {
+    const value: unknown = {
+      path: { applicationId: "575ec8687ae143cd83dc4a97" },
+      query: { perPage: 5 },
+    };
+    assertListExperienceUsersRequest(value);
+    expect(value.query?.perPage).toBe(5);
+  });
+
+  it("validate* returns an empty list for a valid value", () => {
+    expect(
+      validateExperienceUserPost({ email: "a@example.com", password: "aUserPassword" }),
+    ).toEqual([]);
+    expect(formatIssues([])).toBe("");
+  });
+});
