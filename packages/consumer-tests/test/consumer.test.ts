@@ -1,0 +1,133 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { builtinModules } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { build } from "esbuild";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  nodeBinary,
+  packAll,
+  publicPackages,
+  repoRoot,
+  scratchProject,
+} from "./support/scratch-project.js";
+
+let work = "";
+let app = "";
+
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), "eu-consumer-"));
+  app = scratchProject(work, packAll(join(work, "tarballs")));
+});
+
+afterAll(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+const runtimes = [
+  { description: "Node 20 (this machine)", binary: () => process.execPath, major: 20 },
+  { description: "Node 22", binary: () => nodeBinary(22), major: 22 },
+  { description: "Node 24", binary: () => nodeBinary(24), major: 24 },
+];
+
+describe("installed from tarballs into a project outside the workspace", () => {
+  it("installs every public package with nothing but its published files", () => {
+    const names = publicPackages().map((p) => p.name);
+    expect(names.sort()).toEqual([
+      "@experience-users/client",
+      "@experience-users/fake-server",
+      "@experience-users/spec",
+      "@experience-users/validators",
+    ]);
+    for (const name of names) {
+      const manifest = JSON.parse(
+        readFileSync(join(app, "node_modules", name, "package.json"), "utf8"),
+      );
+      expect(manifest.files).toEqual(["dist"]);
+    }
+    expect(
+      readFileSync(
+        join(app, "node_modules/@experience-users/spec/dist/generated/spec/experience-users.yaml"),
+        "utf8",
+      ),
+    ).toContain("openapi: 3.1.0");
+  });
+
+  it.each(runtimes)(
+    "an ESM script lists users through the client against the fake and validates them on $description",
+    ({ binary, major }) => {
+      const out = execFileSync(binary(), ["list-users.mjs"], {
+        cwd: app,
+        encoding: "utf8",
+        timeout: 60_000,
+      });
+      const result = JSON.parse(out.trim().split("\n").pop() ?? "{}");
+      expect(result).toEqual({
+        node: expect.stringMatching(new RegExp(`^v${major}\\.`)),
+        createdIsValid: true,
+        pageIsValid: true,
+        emails: ["bob@example.com", "ada@example.com"],
+        totalCount: 2,
+        leaksPassword: false,
+      });
+    },
+  );
+
+  const resolutions = [
+    { description: "node16", compilerOptions: { module: "node16", moduleResolution: "node16" } },
+    { description: "bundler", compilerOptions: { module: "esnext", moduleResolution: "bundler" } },
+  ];
+
+  it.each(resolutions)(
+    "type-checks a consumer file with moduleResolution $description (TypeScript 5, libraries checked too)",
+    ({ description, compilerOptions }) => {
+      const config = `tsconfig.${description}.json`;
+      writeFileSync(
+        join(app, config),
+        JSON.stringify({
+          compilerOptions: {
+            ...compilerOptions,
+            target: "es2022",
+            lib: ["es2023", "dom"],
+            strict: true,
+            noEmit: true,
+            types: [],
+            skipLibCheck: false,
+          },
+          files: ["consumer.ts"],
+        }),
+      );
+      const tsc = join(repoRoot, "node_modules/typescript/bin/tsc");
+      const version = execFileSync(process.execPath, [tsc, "--version"], { encoding: "utf8" });
+      expect(version).toMatch(/^Version 5\./);
+      const run = () =>
+        execFileSync(process.execPath, [tsc, "-p", config], {
+          cwd: app,
+          encoding: "utf8",
+          stdio: "pipe",
+        });
+      expect(run).not.toThrow();
+    },
+  );
+
+  it("bundles the client for the browser without any Node-only module", async () => {
+    const result = await build({
+      entryPoints: [join(app, "browser-entry.mjs")],
+      absWorkingDir: app,
+      bundle: true,
+      platform: "browser",
+      format: "esm",
+      minify: true,
+      write: false,
+      metafile: true,
+      logLevel: "silent",
+    });
+    const inputs = Object.keys(result.metafile.inputs);
+    const builtins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
+    expect(inputs.filter((input) => builtins.has(input))).toEqual([]);
+    expect(inputs.filter((input) => /fake-server|validators|ajv/.test(input))).toEqual([]);
+    expect(inputs.some((input) => input.includes("@experience-users/client"))).toBe(true);
+    expect(result.outputFiles[0]?.text).not.toMatch(/\brequire\(|process\.env|node:/);
+  });
+});
