@@ -28,11 +28,22 @@ const ajv = new Ajv2020(ajvOptions);
 addFormats.default(ajv);
 ajv.addSchema(set.defs);
 const entries = [...set.components, ...set.requests, ...set.responses];
-for (const entry of entries) ajv.addSchema({ $id: entry.exportName, ...entry.schema });
-const source = standaloneCode.default(
-  ajv,
-  Object.fromEntries(entries.map((e) => [e.exportName, e.exportName])),
-);
+// Entries that are only a `$ref` export the referenced definition's function itself (no wrapper).
+for (const entry of entries) {
+  if (entry.key === entry.exportName) ajv.addSchema({ $id: entry.exportName, ...entry.schema });
+}
+const firstByKey = new Map<string, string>();
+for (const e of entries) if (!firstByKey.has(e.key)) firstByKey.set(e.key, e.exportName);
+const aliases = entries
+  .filter((e) => firstByKey.get(e.key) !== e.exportName)
+  .map((e) => `export const ${e.exportName} = ${firstByKey.get(e.key)};`);
+const source = [
+  standaloneCode.default(
+    ajv,
+    Object.fromEntries([...firstByKey].map(([key, name]) => [name, key])),
+  ),
+  ...aliases,
+].join("\n");
 
 // ajv's standalone output still require()s its runtime helpers (ucs2length) and ajv-formats even
 // with `esm: true`; bundling inlines them, so the module is pure ESM with no dependencies.
@@ -65,6 +76,19 @@ writeTarget("validators", [
     ].join("\n"),
   },
   { name: "validators.gen.ts", contents: typedModule() },
+  {
+    name: "json-schemas.json",
+    contents: JSON.stringify(
+      {
+        $comment: banner("validators", "").trim(),
+        defs: set.defs,
+        ajvOptions,
+        schemas: Object.fromEntries(entries.map((e) => [e.exportName, e.schema])),
+      },
+      null,
+      2,
+    ),
+  },
 ]);
 
 function typedModule(): string {

@@ -8,6 +8,8 @@ export const DEFS_ID = "experience-users";
 export interface SchemaEntry {
   exportName: string;
   schema: JsonObject;
+  /** The schema key ajv compiles for this entry: a `$defs` entry itself when `schema` is only a `$ref` to it. */
+  key: string;
 }
 
 export interface ResponseEntry extends SchemaEntry {
@@ -41,20 +43,28 @@ export function jsonSchemasOf(doc: OpenApiDocument): JsonSchemaSet {
     description: typeof schema.description === "string" ? schema.description : "",
     exportName: `schema_${name}`,
     schema: { $ref: `${DEFS_ID}#/$defs/${name}` },
+    key: `${DEFS_ID}#/$defs/${name}`,
   }));
   const operations = collectOperations(doc);
   const requests = operations.map((op) => ({
     operation: op,
     exportName: `request_${op.operationId}`,
     schema: requestSchema(op),
+    key: `request_${op.operationId}`,
   }));
   const responses = operations.flatMap((op) =>
-    op.responses.map((r) => ({
-      operationId: op.operationId,
-      status: r.status,
-      exportName: `response_${op.operationId}_${r.status}`,
-      schema: r.schema ? (external(r.schema) as JsonObject) : {},
-    })),
+    op.responses.map((r) => {
+      const exportName = `response_${op.operationId}_${r.status}`;
+      const schema = r.schema ? (external(r.schema) as JsonObject) : {};
+      const onlyRef = Object.keys(schema).length === 1 && typeof schema.$ref === "string";
+      return {
+        operationId: op.operationId,
+        status: r.status,
+        exportName,
+        schema,
+        key: onlyRef ? (schema.$ref as string) : exportName,
+      };
+    }),
   );
   return { defs, components, requests, responses };
 }

@@ -66,7 +66,8 @@ export async function execute<T>(
       try {
         result = await send(controller.signal);
       } catch (error) {
-        if (controller.signal.aborted || !canRetry || error instanceof MiddlewareFailure) throw error;
+        if (controller.signal.aborted || !canRetry || error instanceof MiddlewareFailure)
+          throw error;
         await sleep(retryDelay(ctx.retry, attempt, null), controller.signal);
         continue;
       }

@@ -5,8 +5,3 @@ export { formatIssues, ValidationError } from "./errors/validation-error.js";
 // be a second copy of the spec, so they are re-exported as a whole.
 export * from "./generated/validators.gen.js";
 export type { RawValidateFunction, ValidationIssue } from "./raw-validate-function.js";
-export {
-  type ValidationMiddleware,
-  type ValidationMiddlewareOptions,
-  validationMiddleware,
-} from "./validation-middleware.js";

@@ -1,0 +1,114 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { ApiError, createClient, NetworkError, TimeoutError } from "@experience-users/client";
+import { createNodeFetch } from "@experience-users/client/node";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const APP = "575ec8687ae143cd83dc4a97";
+const USER = "575ed78e7ae143cd83dc4aab";
+type Handler = (req: IncomingMessage, body: string, res: ServerResponse) => void;
+let handler: Handler = (_req, _body, res) => res.end();
+let server: Server;
+let baseUrl = "";
+const nodeFetch = createNodeFetch();
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    let body = "";
+    req.setEncoding("utf8");
+    req.on("data", (chunk: string) => {
+      body += chunk;
+    });
+    req.on("end", () => handler(req, body, res));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  nodeFetch.close();
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+function jsonHandler(status: number, payload: unknown): Handler {
+  return (_req, _body, res) => {
+    res.writeHead(status, { "content-type": "application/json" });
+    res.end(JSON.stringify(payload));
+  };
+}
+
+describe("createNodeFetch", () => {
+  it("sends method, path, query, headers and body, and returns a standard Response", async () => {
+    let seen: {
+      method?: string;
+      url?: string;
+      headers?: IncomingMessage["headers"];
+      body?: string;
+    } = {};
+    handler = (req, body, res) => {
+      seen = { method: req.method, url: req.url, headers: req.headers, body };
+      jsonHandler(201, { id: USER })(req, body, res);
+    };
+    const client = createClient({ token: "tok", baseUrl, fetch: nodeFetch });
+    const created = await client.users.create(
+      { applicationId: APP },
+      { email: "a@example.com", password: "aUserPassword" },
+    );
+    expect(created).toEqual({ id: USER });
+    expect(seen).toMatchObject({
+      method: "POST",
+      url: `/applications/${APP}/experience/users`,
+      body: '{"email":"a@example.com","password":"aUserPassword"}',
+      headers: expect.objectContaining({
+        authorization: "Bearer tok",
+        "content-type": "application/json",
+      }),
+    });
+    const response = await nodeFetch(new Request(`${baseUrl}/x?a=1`));
+    expect(response).toBeInstanceOf(Response);
+    expect(response.status).toBe(201);
+    expect(response.headers.get("content-type")).toBe("application/json");
+  });
+
+  it("carries error statuses to the client's ApiError", async () => {
+    handler = jsonHandler(404, { type: "NotFound", message: "Experience user was not found" });
+    const client = createClient({ token: "t", baseUrl, fetch: nodeFetch });
+    await expect(
+      client.users.get({ applicationId: APP, experienceUserId: USER }),
+    ).rejects.toMatchObject({
+      constructor: ApiError,
+      status: 404,
+      body: { type: "NotFound" },
+    });
+  });
+
+  it("answers 204 with a null body", async () => {
+    handler = (_req, _body, res) => {
+      res.statusCode = 204;
+      res.end();
+    };
+    const response = await nodeFetch(new Request(baseUrl));
+    expect(response.status).toBe(204);
+    expect(response.body).toBeNull();
+  });
+
+  it("honours the signal: a stalled answer becomes the client's TimeoutError", async () => {
+    handler = () => {};
+    const client = createClient({ token: "t", baseUrl, fetch: nodeFetch, timeout: 100 });
+    await expect(client.users.list({ applicationId: APP })).rejects.toBeInstanceOf(TimeoutError);
+  });
+
+  it("reports a reset connection as the client's NetworkError", async () => {
+    handler = (req) => req.socket.destroy();
+    const client = createClient({ token: "t", baseUrl, fetch: nodeFetch });
+    await expect(client.users.list({ applicationId: APP })).rejects.toBeInstanceOf(NetworkError);
+  });
+
+  it("refuses bodies over maxBodySize", async () => {
+    handler = (_req, _body, res) => res.end("x".repeat(2048));
+    const small = createNodeFetch({ maxBodySize: 1024 });
+    await expect(small(new Request(baseUrl))).rejects.toThrow(/over 1024 bytes/);
+    small.close();
+  });
+});
