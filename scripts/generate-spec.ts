@@ -59,6 +59,19 @@ writeTarget("spec", [
     ].join("\n"),
   },
   {
+    name: "routes.gen.ts",
+    contents: [
+      banner("spec"),
+      "",
+      "/** Method and path of every operation: the slice of the operations table a client needs (small in a bundle). */",
+      `export const routes = ${JSON.stringify(
+        Object.fromEntries(operations.map((op) => [op.operationId, { method: op.method, path: op.path }])),
+        null,
+        2,
+      )} as const;`,
+    ].join("\n"),
+  },
+  {
     name: "operations.gen.ts",
     contents: [
       banner("spec"),

@@ -4,7 +4,7 @@ import {
   type ExperienceUserPost,
   type ExperienceUsers,
   type OperationTypes,
-  operations,
+  routes,
   type paths,
   type Success,
 } from "@experience-users/spec";
@@ -122,9 +122,9 @@ export function createClient(options: ClientOptions): ExperienceUsersClient {
 
   const retry = retryPolicy(options.retry);
   const timeout = options.timeout === 0 ? undefined : (options.timeout ?? DEFAULT_TIMEOUT);
-  const context = (operation: keyof typeof operations) => ({
+  const context = (operation: keyof typeof routes) => ({
     operation,
-    idempotent: operations[operation].method === "get" || operations[operation].method === "delete",
+    idempotent: routes[operation].method === "get" || routes[operation].method === "delete",
     retry,
     timeout,
   });
@@ -143,7 +143,7 @@ export function createClient(options: ClientOptions): ExperienceUsersClient {
       context("listExperienceUsers"),
       call,
       (signal) =>
-        inner.GET(operations.listExperienceUsers.path, {
+        inner.GET(routes.listExperienceUsers.path, {
           ...init(signal, call),
           params: { path: { applicationId }, query },
         }) as Promise<RawResult>,
@@ -168,7 +168,7 @@ export function createClient(options: ClientOptions): ExperienceUsersClient {
         context("createExperienceUser"),
         call,
         (signal) =>
-          inner.POST(operations.createExperienceUser.path, {
+          inner.POST(routes.createExperienceUser.path, {
             ...init(signal, call),
             params: { path: params },
             body,
@@ -179,7 +179,7 @@ export function createClient(options: ClientOptions): ExperienceUsersClient {
         context("getExperienceUser"),
         call,
         (signal) =>
-          inner.GET(operations.getExperienceUser.path, {
+          inner.GET(routes.getExperienceUser.path, {
             ...init(signal, call),
             params: { path: params },
           }) as Promise<RawResult>,
@@ -189,7 +189,7 @@ export function createClient(options: ClientOptions): ExperienceUsersClient {
         context("updateExperienceUser"),
         call,
         (signal) =>
-          inner.PATCH(operations.updateExperienceUser.path, {
+          inner.PATCH(routes.updateExperienceUser.path, {
             ...init(signal, call),
             params: { path: params },
             body,
@@ -200,7 +200,7 @@ export function createClient(options: ClientOptions): ExperienceUsersClient {
         context("deleteExperienceUser"),
         call,
         (signal) =>
-          inner.DELETE(operations.deleteExperienceUser.path, {
+          inner.DELETE(routes.deleteExperienceUser.path, {
             ...init(signal, call),
             params: { path: params },
           }) as Promise<RawResult>,

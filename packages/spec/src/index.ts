@@ -1,5 +1,6 @@
 export { document } from "./generated/spec/document.gen.js";
 export { type OperationId, operationIds, operations } from "./generated/spec/operations.gen.js";
+export { routes } from "./generated/spec/routes.gen.js";
 export type {
   AdvancedExperienceUserQuery,
   AdvancedExperienceUserQueryList,

@@ -1,0 +1,61 @@
+// Fresh process: one client calls "list users" in a closed loop with 10 calls in flight, against
+// the canned server, for the given time after a warm-up. Prints calls per second.
+import { createRequire } from "node:module";
+
+const [contender, port, ms] = [process.argv[2], Number(process.argv[3]), Number(process.argv[4])];
+const baseUrl = `http://127.0.0.1:${port}`;
+const applicationId = "575ec8687ae143cd83dc4a97";
+const CONCURRENCY = 10;
+
+async function makeCall() {
+  switch (contender) {
+    case "raw-fetch": {
+      const url = `${baseUrl}/applications/${applicationId}/experience/users`;
+      const headers = { authorization: "Bearer token", accept: "application/json" };
+      return async () => {
+        const response = await fetch(url, { headers });
+        if (!response.ok) throw new Error(String(response.status));
+        return response.json();
+      };
+    }
+    case "ours":
+    case "ours-node-transport": {
+      const { createClient } = await import("@experience-users/client");
+      const { createNodeFetch } = await import("@experience-users/client/node");
+      const client = createClient({
+        token: "token",
+        baseUrl,
+        ...(contender === "ours-node-transport" ? { fetch: createNodeFetch() } : {}),
+      });
+      return () => client.users.list({ applicationId });
+    }
+    case "official": {
+      const losant = createRequire(import.meta.url)("losant-rest");
+      const client = losant.createClient({ accessToken: "token", url: baseUrl });
+      return () => client.experienceUsers.get({ applicationId });
+    }
+    default:
+      throw new Error(`unknown contender ${contender}`);
+  }
+}
+
+async function loop(call, until) {
+  let calls = 0;
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (performance.now() < until) {
+        const page = await call();
+        if (!Array.isArray(page.items) || page.items.length !== 10) throw new Error("bad page");
+        calls++;
+      }
+    }),
+  );
+  return calls;
+}
+
+const call = await makeCall();
+await loop(call, performance.now() + 500);
+const start = performance.now();
+const calls = await loop(call, start + ms);
+process.stdout.write(JSON.stringify({ perSecond: (calls * 1000) / (performance.now() - start) }));
+process.exit(0);

@@ -1,0 +1,85 @@
+import { builtinModules } from "node:module";
+import { gzipSync } from "node:zlib";
+import { build, type Plugin } from "esbuild";
+import type { Section } from "../report.js";
+import { formatNumber, formatRatio } from "../stats.js";
+
+const APP = "575ec8687ae143cd83dc4a97";
+
+const entries = {
+  ours: `import { createClient } from "@experience-users/client";
+const client = createClient({ token: "token" });
+export const list = () => client.users.list({ applicationId: "${APP}" });
+export const create = (body) => client.users.create({ applicationId: "${APP}" }, body);`,
+  official: `import api from "losant-rest";
+const client = api.createClient({ accessToken: "token" });
+export const list = () => client.experienceUsers.get({ applicationId: "${APP}" });
+export const create = (experienceUser) => client.experienceUsers.post({ applicationId: "${APP}", experienceUser });`,
+};
+
+/**
+ * losant-rest pulls in Node built-ins (through eventsource) that a browser build has to replace;
+ * they are stubbed as empty modules here, so its figure is a lower bound.
+ */
+const emptyNodeBuiltins: Plugin = {
+  name: "empty-node-builtins",
+  setup(b) {
+    const names = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
+    b.onResolve({ filter: /.*/ }, (args) =>
+      names.has(args.path) ? { path: args.path, namespace: "empty" } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: "empty" }, () => ({
+      contents: "module.exports = {};",
+      loader: "js",
+    }));
+  },
+};
+
+async function bundle(
+  contents: string,
+  stubbed: string[],
+): Promise<{ minified: number; gzipped: number }> {
+  const result = await build({
+    stdin: { contents, resolveDir: process.cwd(), loader: "js" },
+    bundle: true,
+    platform: "browser",
+    format: "esm",
+    minify: true,
+    write: false,
+    metafile: true,
+    logLevel: "silent",
+    plugins: [emptyNodeBuiltins],
+  });
+  stubbed.push(...Object.keys(result.metafile.inputs).filter((i) => i.startsWith("empty:")));
+  const code = result.outputFiles[0]?.contents ?? new Uint8Array();
+  return { minified: code.length, gzipped: gzipSync(code, { level: 9 }).length };
+}
+
+/** Pair 3: bytes a browser app ships to list and create users. */
+export async function bundleSizePair(): Promise<Section> {
+  const oursStubbed: string[] = [];
+  const officialStubbed: string[] = [];
+  const ours = await bundle(entries.ours, oursStubbed);
+  const official = await bundle(entries.official, officialStubbed);
+  if (oursStubbed.length > 0)
+    throw new Error(`our client pulled in Node built-ins: ${oursStubbed.join(", ")}`);
+  const ratio = official.gzipped / ours.gzipped;
+  const kb = (n: number) => `${formatNumber(n / 1024, 1)} KiB`;
+  return {
+    title:
+      "3. Bundle: what a browser app ships to list and create users (esbuild, minified, gzip -9)",
+    rows: [
+      {
+        pair: "bundle: @experience-users/client vs losant-rest",
+        ours: `${kb(ours.gzipped)} gz (${kb(ours.minified)} min)`,
+        theirs: `${kb(official.gzipped)} gz (${kb(official.minified)} min)`,
+        ratio: formatRatio(ratio),
+        target: ">= 10x smaller",
+        met: ratio >= 10,
+      },
+    ],
+    details: [
+      `losant-rest needs Node built-ins in a browser (${[...new Set(officialStubbed.map((s) => s.slice(6)))].join(", ")}); they were stubbed as empty modules, so its size is a lower bound. Our client needs none.`,
+    ],
+  };
+}
