@@ -15,13 +15,35 @@ export interface Validator<T> {
 
 const NO_ISSUES: readonly ValidationIssue[] = Object.freeze([]);
 
+/** Reported instead of a stack overflow when a value nests deeper than the validator can recurse. */
+export const TOO_DEEP: ValidationIssue = Object.freeze({
+  instancePath: "",
+  schemaPath: "#",
+  keyword: "depth",
+  params: Object.freeze({}),
+  message: "is nested too deeply to validate",
+});
+
+/**
+ * Runs a generated function. The generated code recurses once per nesting level of recursive
+ * schemas (the advanced query), so a value nested thousands of levels deep overflows the stack:
+ * that is reported as one invalid-value issue, never thrown.
+ */
+function run(raw: RawValidateFunction, value: unknown): readonly ValidationIssue[] {
+  try {
+    return raw(value) ? NO_ISSUES : [...(raw.errors ?? [])];
+  } catch (error) {
+    if (error instanceof RangeError) return [TOO_DEEP];
+    throw error;
+  }
+}
+
 /** Wraps a generated standalone function into a typed {@link Validator}. */
 export function createValidator<T>(name: string, raw: RawValidateFunction): Validator<T> {
-  const validate = (value: unknown): readonly ValidationIssue[] =>
-    raw(value) ? NO_ISSUES : [...(raw.errors ?? [])];
+  const validate = (value: unknown): readonly ValidationIssue[] => run(raw, value);
   return {
     name,
-    is: (value: unknown): value is T => raw(value),
+    is: (value: unknown): value is T => run(raw, value).length === 0,
     assert: (value: unknown): asserts value is T => {
       const issues = validate(value);
       if (issues.length > 0) throw new ValidationError(name, issues);

@@ -1,4 +1,4 @@
-export { createValidator, type Validator } from "./create-validator.js";
+export { createValidator, TOO_DEEP, type Validator } from "./create-validator.js";
 export { formatIssues, ValidationError } from "./errors/validation-error.js";
 // Every is*/assert*/validate* function and the three validator tables are generated, one per
 // component schema, operation request and documented response: listing them here by hand would

@@ -1,8 +1,12 @@
 import {
+  assertAdvancedExperienceUserQuery,
   assertExperienceUserPost,
   assertListExperienceUsersRequest,
   formatIssues,
+  isAdvancedExperienceUserQuery,
+  TOO_DEEP,
   ValidationError,
+  validateAdvancedExperienceUserQuery,
   validateExperienceUserPost,
 } from "@experience-users/validators";
 import { describe, expect, it } from "vitest";
@@ -67,4 +71,26 @@ describe("assert*", () => {
     ).toEqual([]);
     expect(formatIssues([])).toBe("");
   });
+});
+
+describe("values nested deeper than the validators recurse", () => {
+  it.each([100, 1_000, 10_000, 100_000])(
+    "an advanced query nested %i levels deep is answered, never a stack overflow",
+    (depth) => {
+      let query: Record<string, unknown> = { firstName: "Bob" };
+      for (let i = 0; i < depth; i++) query = { $and: [query] };
+      const issues = validateAdvancedExperienceUserQuery(query);
+      if (depth <= 1_000) expect(issues).toEqual([]);
+      else expect(issues).toEqual([TOO_DEEP]);
+      expect(isAdvancedExperienceUserQuery(query)).toBe(issues.length === 0);
+      expect(() => assertAdvancedExperienceUserQuery(query)).toSatisfy((f: () => void) => {
+        try {
+          f();
+          return issues.length === 0;
+        } catch (error) {
+          return error instanceof ValidationError && error.issues[0] === TOO_DEEP;
+        }
+      });
+    },
+  );
 });
