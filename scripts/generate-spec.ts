@@ -65,7 +65,9 @@ writeTarget("spec", [
       "",
       "/** Method and path of every operation: the slice of the operations table a client needs (small in a bundle). */",
       `export const routes = ${JSON.stringify(
-        Object.fromEntries(operations.map((op) => [op.operationId, { method: op.method, path: op.path }])),
+        Object.fromEntries(
+          operations.map((op) => [op.operationId, { method: op.method, path: op.path }]),
+        ),
         null,
         2,
       )} as const;`,

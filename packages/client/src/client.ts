@@ -4,8 +4,8 @@ import {
   type ExperienceUserPost,
   type ExperienceUsers,
   type OperationTypes,
-  routes,
   type paths,
+  routes,
   type Success,
 } from "@experience-users/spec";
 import createFetchClient, { type Client, type Middleware } from "openapi-fetch";

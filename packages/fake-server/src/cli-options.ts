@@ -1,0 +1,85 @@
+import { parseArgs } from "node:util";
+import { DEFAULT_HOST, DEFAULT_PORT, DEV_TOKEN } from "./constants.js";
+
+/** What the command line asked for. */
+export interface CliOptions {
+  readonly port: number;
+  readonly host: string;
+  readonly fixture?: string;
+  readonly quiet: boolean;
+  /** Check every answer against the generated response validators (a violation is a 500). */
+  readonly validateResponses: boolean;
+  readonly help: boolean;
+}
+
+/** The `--help` text. */
+export const USAGE = `Usage: experience-users-fake [--port N] [--host H] [--fixture file.json] [--quiet]
+                            [--validate-responses]
+
+Serves a stateful fake of the Losant Experience Users API.
+  --port N          port to listen on (default: $PORT, else ${DEFAULT_PORT}; 0 picks a free one)
+  --host H          interface to bind (default ${DEFAULT_HOST})
+  --fixture FILE    JSON fixture to start from (applications, groups, users, tokens)
+  --quiet           do not log requests
+  --validate-responses
+                    check every answer against the spec (a violation becomes a 500)
+Without a fixture the spec's example application exists, empty, and the token
+"${DEV_TOKEN}" has every scope.`;
+
+/** A command line that cannot be understood. */
+export class CliUsageError extends Error {
+  override readonly name = "CliUsageError";
+}
+
+function portOf(text: string, source: string): number {
+  const port = Number(text);
+  if (!/^\d+$/.test(text) || port > 65535) {
+    throw new CliUsageError(
+      `${source} must be a port number from 0 to 65535, got ${JSON.stringify(text)}`,
+    );
+  }
+  return port;
+}
+
+/** Reads `--port`, `--host`, `--fixture`, `--quiet`, `--help` and the `PORT` variable. */
+export function parseCliOptions(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+): CliOptions {
+  let values: ReturnType<typeof parse>["values"];
+  try {
+    values = parse(argv).values;
+  } catch (error) {
+    throw new CliUsageError(error instanceof Error ? error.message : String(error));
+  }
+  const port =
+    values.port !== undefined
+      ? portOf(values.port, "--port")
+      : env.PORT !== undefined && env.PORT !== ""
+        ? portOf(env.PORT, "PORT")
+        : DEFAULT_PORT;
+  return {
+    port,
+    host: values.host ?? DEFAULT_HOST,
+    ...(values.fixture === undefined ? {} : { fixture: values.fixture }),
+    quiet: values.quiet ?? false,
+    validateResponses: values["validate-responses"] ?? false,
+    help: values.help ?? false,
+  };
+}
+
+function parse(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    strict: true,
+    allowPositionals: false,
+    options: {
+      port: { type: "string" },
+      host: { type: "string" },
+      fixture: { type: "string" },
+      quiet: { type: "boolean" },
+      "validate-responses": { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+}

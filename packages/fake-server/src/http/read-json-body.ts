@@ -1,0 +1,55 @@
+import { problems } from "../problem.js";
+
+function mediaType(header: string | null): string | undefined {
+  const type = header?.split(";")[0]?.trim().toLowerCase();
+  return type === "" ? undefined : type;
+}
+
+function isJson(type: string): boolean {
+  return type === "application/json" || (type.startsWith("application/") && type.endsWith("+json"));
+}
+
+async function readBytes(request: Request, limit: number): Promise<Buffer> {
+  if (Number(request.headers.get("content-length")) > limit) throw problems.payloadTooLarge(limit);
+  if (request.body === null) return Buffer.alloc(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const chunk = await reader.read().catch(() => {
+      throw problems.badRequest("Request body could not be read");
+    });
+    if (chunk.done) break;
+    size += chunk.value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw problems.payloadTooLarge(limit);
+    }
+    chunks.push(chunk.value);
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Reads a request's JSON body: a 415 Problem unless it is JSON, 413 past `limit` bytes (counted
+ * while streaming, never buffered past it), 400 when it is not UTF-8 JSON. An empty body is
+ * undefined, which the request validator reports when the operation requires one.
+ */
+export async function readJsonBody(request: Request, limit: number): Promise<unknown> {
+  const type = mediaType(request.headers.get("content-type"));
+  if (type !== undefined && !isJson(type)) throw problems.unsupportedMediaType();
+  const bytes = await readBytes(request, limit);
+  if (bytes.length === 0) return undefined;
+  if (type === undefined) throw problems.unsupportedMediaType();
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw problems.badRequest("Request body is not valid UTF-8");
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw problems.badRequest("Request body is not valid JSON");
+  }
+}

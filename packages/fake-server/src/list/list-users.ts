@@ -1,0 +1,102 @@
+import type { ExperienceUsers, OperationRequest } from "@experience-users/spec";
+import { isId } from "@experience-users/validators";
+import { listDefault } from "../spec-lookups.js";
+import type { ApplicationState } from "../store/application-state.js";
+import type { StoredUser } from "../store/stored-user.js";
+import { ascendingBy, foldedUserFields, type SortField } from "../store/user-fields.js";
+import { toExperienceUser } from "../store/user-view.js";
+import { compileGlob } from "./glob.js";
+import { groupFilter } from "./group-filter.js";
+import { compileQuery, type UserPredicate } from "./query/compile-query.js";
+import { isNearFront, sortedRange } from "./sorted-range.js";
+
+type ListQuery = NonNullable<OperationRequest<"listExperienceUsers">["query"]>;
+
+function globFilter(query: ListQuery): UserPredicate | undefined {
+  const { filterField, filter } = query;
+  if (filterField === undefined || filterField === "" || filter === undefined || filter === "") {
+    return undefined;
+  }
+  const read = foldedUserFields[filterField];
+  const matches = compileGlob(filter, { lowerCaseValues: true });
+  return (user) => {
+    const value = read(user);
+    return value !== undefined && matches(value);
+  };
+}
+
+/** The filters a list request asks for, as one predicate; undefined when it asks for none. */
+function predicateOf(app: ApplicationState, query: ListQuery): UserPredicate | undefined {
+  if (query.query !== undefined) return compileQuery(query.query);
+  const tests = [
+    globFilter(query),
+    query.experienceGroupId === undefined
+      ? undefined
+      : groupFilter(app, query.experienceGroupId, query.includeAncestorGroups === true),
+  ].filter((test) => test !== undefined);
+  if (tests.length === 0) return undefined;
+  return (user) => tests.every((test) => test(user));
+}
+
+function pageOf(
+  app: ApplicationState,
+  sortField: SortField,
+  descending: boolean,
+  matches: UserPredicate | undefined,
+  range: { start: number; end: number },
+): { items: StoredUser[]; total: number } {
+  const ascending = ascendingBy(sortField);
+  const compare = descending ? (a: StoredUser, b: StoredUser) => ascending(b, a) : ascending;
+  const { start, end } = range;
+  if (matches !== undefined) {
+    const found: StoredUser[] = [];
+    for (const user of app.users.values()) if (matches(user)) found.push(user);
+    return { items: sortedRange(found, compare, start, end), total: found.length };
+  }
+  const total = app.users.size;
+  if (!app.sorted.has(sortField) && isNearFront(end, total)) {
+    return { items: sortedRange([...app.users.values()], compare, start, end), total };
+  }
+  const order = app.sorted.ascending(sortField);
+  const items: StoredUser[] = [];
+  for (let i = start; i < Math.min(end, total); i++) {
+    items.push(order[descending ? total - 1 - i : i] as StoredUser);
+  }
+  return { items, total };
+}
+
+/**
+ * One page of an application's users: filtered (the `query`, which overrides the other filters;
+ * else the glob filter and the group filter together) in creation order, then the page picked in
+ * sort order (see {@link sortedRange}); an unfiltered page is read off the kept sorted order.
+ */
+export function listUsers(app: ApplicationState, query: ListQuery): ExperienceUsers {
+  const sortField = query.sortField ?? listDefault("sortField");
+  const sortDirection = query.sortDirection ?? listDefault("sortDirection");
+  const page = query.page ?? listDefault("page");
+  const perPage = query.perPage ?? listDefault("perPage");
+  const start = page * perPage;
+  const { items, total } = pageOf(
+    app,
+    sortField,
+    sortDirection === "desc",
+    predicateOf(app, query),
+    {
+      start,
+      end: start + perPage,
+    },
+  );
+  return {
+    items: items.map((user) => toExperienceUser(user, app.groups)),
+    count: items.length,
+    totalCount: total,
+    perPage,
+    page,
+    sortField,
+    sortDirection,
+    ...(query.filterField === undefined ? {} : { filterField: query.filterField }),
+    ...(query.filter === undefined ? {} : { filter: query.filter }),
+    applicationId: app.id,
+    ...(isId(query.experienceGroupId) ? { experienceGroupId: query.experienceGroupId } : {}),
+  };
+}

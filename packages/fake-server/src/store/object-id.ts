@@ -1,0 +1,22 @@
+import { randomBytes } from "node:crypto";
+
+const COUNTER_SPAN = 0x1000000;
+
+/**
+ * Makes 24-hex ids shaped like MongoDB ObjectIds (seconds, a random per-instance part, a counter),
+ * so that ids sort roughly in creation order like the real API's.
+ */
+export function createIdGenerator(now: () => Date): () => string {
+  const instance = randomBytes(5).toString("hex");
+  let counter = randomBytes(3).readUIntBE(0, 3);
+  return () => {
+    const time = now().getTime();
+    const seconds = Number.isFinite(time) ? Math.max(0, Math.floor(time / 1000)) % 2 ** 32 : 0;
+    counter = (counter + 1) % COUNTER_SPAN;
+    return `${hex(seconds, 8)}${instance}${hex(counter, 6)}`;
+  };
+}
+
+function hex(value: number, width: number): string {
+  return value.toString(16).padStart(width, "0");
+}

@@ -1,0 +1,135 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { CliUsageError, parseCliOptions } from "../src/cli-options.js";
+import { DEV_TOKEN, EXAMPLE_APPLICATION_ID } from "../src/index.js";
+
+const packageRoot = fileURLToPath(new URL("..", import.meta.url));
+
+describe("parseCliOptions", () => {
+  it.each([
+    {
+      description: "defaults",
+      argv: [],
+      env: {},
+      expected: {
+        port: 4020,
+        host: "127.0.0.1",
+        quiet: false,
+        validateResponses: false,
+        help: false,
+      },
+    },
+    { description: "PORT", argv: [], env: { PORT: "5000" }, expected: { port: 5000 } },
+    {
+      description: "--port wins over PORT",
+      argv: ["--port", "0"],
+      env: { PORT: "5000" },
+      expected: { port: 0 },
+    },
+    { description: "--port=N", argv: ["--port=4321"], env: {}, expected: { port: 4321 } },
+    {
+      description: "--host and --fixture",
+      argv: ["--host", "::1", "--fixture", "f.json"],
+      env: {},
+      expected: { host: "::1", fixture: "f.json" },
+    },
+    {
+      description: "--quiet, --validate-responses and -h",
+      argv: ["--quiet", "--validate-responses", "-h"],
+      env: {},
+      expected: { quiet: true, validateResponses: true, help: true },
+    },
+  ])("$description", ({ argv, env, expected }) => {
+    expect(parseCliOptions(argv, env)).toMatchObject(expected);
+  });
+
+  it.each([
+    { description: "an unknown option", argv: ["--prot", "1"], env: {} },
+    { description: "a port out of range", argv: ["--port", "70000"], env: {} },
+    { description: "a port that is no number", argv: [], env: { PORT: "http" } },
+    { description: "a positional argument", argv: ["serve"], env: {} },
+  ])("refuses $description", ({ argv, env }) => {
+    expect(() => parseCliOptions(argv, env)).toThrow(CliUsageError);
+  });
+});
+
+interface RunningCli {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+  /** Resolves with the first match of the pattern in the output; rejects if the CLI exits first. */
+  printed: (pattern: RegExp) => Promise<RegExpExecArray>;
+}
+
+function runCli(args: string[]): RunningCli {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/cli.ts", ...args], {
+    cwd: packageRoot,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  const listeners = new Set<() => void>();
+  const append = (chunk: Buffer) => {
+    output += chunk;
+    for (const listener of listeners) listener();
+  };
+  child.stdout?.on("data", append);
+  child.stderr?.on("data", append);
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  const printed = (pattern: RegExp) =>
+    new Promise<RegExpExecArray>((resolve, reject) => {
+      const check = () => {
+        const match = pattern.exec(output);
+        if (match) {
+          listeners.delete(check);
+          resolve(match);
+        }
+      };
+      listeners.add(check);
+      check();
+      void exited.then(() => reject(new Error(`exited without printing ${pattern}: ${output}`)));
+    });
+  return { child, output: () => output, exited, printed };
+}
+
+describe("the CLI", () => {
+  it("serves, prints the dev token, and stops cleanly on SIGTERM", async () => {
+    const cli = runCli([
+      "--port",
+      "0",
+      "--fixture",
+      "fixtures/example.json",
+      "--validate-responses",
+    ]);
+    try {
+      const [, url] = await cli.printed(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
+      await cli.printed(/Ctrl-C to stop/);
+      expect(cli.output()).toContain(`dev token (every scope): ${DEV_TOKEN}`);
+      const response = await fetch(
+        `${url}/applications/${EXAMPLE_APPLICATION_ID}/experience/users`,
+        {
+          headers: { authorization: `Bearer ${DEV_TOKEN}` },
+        },
+      );
+      expect(((await response.json()) as { totalCount: number }).totalCount).toBe(4);
+      cli.child.kill("SIGTERM");
+      expect(await cli.exited).toBe(0);
+      expect(cli.output()).toMatch(/SIGTERM: stopping\nstopped\n$/);
+      expect(cli.output()).not.toContain("aUserPassword");
+    } finally {
+      cli.child.kill("SIGKILL");
+    }
+  });
+
+  it("exits 1 with every problem of a bad fixture", async () => {
+    const cli = runCli(["--port", "0", "--fixture", "package.json"]);
+    expect(await cli.exited).toBe(1);
+    expect(cli.output()).toContain("Invalid fixture");
+  });
+
+  it("prints its usage on --help", async () => {
+    const cli = runCli(["--help"]);
+    expect(await cli.exited).toBe(0);
+    expect(cli.output()).toContain("Usage: experience-users-fake");
+  });
+});
