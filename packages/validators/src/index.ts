@@ -1,5 +1,5 @@
 export { createValidator, TOO_DEEP, type Validator } from "./create-validator.js";
-export { formatIssues, ValidationError } from "./errors/validation-error.js";
+export { formatIssues, MESSAGE_ISSUE_LIMIT, ValidationError } from "./errors/validation-error.js";
 // Every is*/assert*/validate* function and the three validator tables are generated, one per
 // component schema, operation request and documented response: listing them here by hand would
 // be a second copy of the spec, so they are re-exported as a whole.

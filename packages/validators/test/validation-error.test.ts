@@ -88,3 +88,14 @@ describe("values nested deeper than the validators recurse", () => {
     },
   );
 });
+
+describe("formatIssues", () => {
+  it("spells out the first 20 issues and counts the rest, so a message stays small", () => {
+    const body = Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`unknown${i}`, i]));
+    const issues = validateExperienceUserPost(body);
+    expect(issues.length).toBeGreaterThan(100_000);
+    const message = formatIssues(issues);
+    expect(message).toContain(`(and ${issues.length - 20} more)`);
+    expect(message.length).toBeLessThan(5_000);
+  });
+});

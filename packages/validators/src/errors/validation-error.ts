@@ -18,13 +18,29 @@ export class ValidationError extends Error {
   }
 }
 
-/** `"/password must NOT have fewer than 8 characters; /userTags must NOT have ..."`. */
-export function formatIssues(issues: readonly ValidationIssue[]): string {
-  return issues
+/** How many issues a message spells out; the rest are counted, so a message stays small. */
+export const MESSAGE_ISSUE_LIMIT = 20;
+
+/**
+ * `"/password must NOT have fewer than 8 characters; /userTags must NOT have ..."`: the first
+ * `limit` issues, then `"(and N more)"`.
+ */
+export function formatIssues(
+  issues: readonly ValidationIssue[],
+  limit = MESSAGE_ISSUE_LIMIT,
+): string {
+  const shown = issues
+    .slice(0, limit)
     .map(
-      (issue) => `${issue.instancePath || "/"} ${issue.message ?? issue.keyword}${detail(issue)}`,
-    )
-    .join("; ");
+      (issue) =>
+        `${truncate(issue.instancePath || "/")} ${issue.message ?? issue.keyword}${detail(issue)}`,
+    );
+  if (issues.length > limit) shown.push(`(and ${issues.length - limit} more)`);
+  return shown.join("; ");
+}
+
+function truncate(text: string): string {
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }
 
 function detail(issue: ValidationIssue): string {
