@@ -1,0 +1,3 @@
+export * from "./prism-command.js";
+export * from "./start-prism.js";
+export * from "./wait-until-listening.js";
