@@ -49,6 +49,7 @@ const source = [
 // with `esm: true`; bundling inlines them, so the module is pure ESM with no dependencies.
 const bundled = await build({
   stdin: { contents: source, resolveDir: repoRoot, sourcefile: "standalone.js", loader: "js" },
+  absWorkingDir: repoRoot,
   bundle: true,
   format: "esm",
   platform: "neutral",
