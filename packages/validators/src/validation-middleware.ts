@@ -64,10 +64,7 @@ export function validationMiddleware(
     async onResponse({ request, response, schemaPath }) {
       const operationId = byRoute.get(`${request.method} ${schemaPath}`);
       if (!checkResponse || !operationId) return undefined;
-      const validators = responseValidators[operationId] as Record<
-        number,
-        (typeof responseValidators)[OperationId][400]
-      >;
+      const validators: Record<number, Validator<unknown>> = responseValidators[operationId];
       const validator = validators[response.status];
       if (!validator) {
         throw new ValidationError(`${operationId} response`, [
