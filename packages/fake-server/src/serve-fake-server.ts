@@ -9,8 +9,8 @@ export interface ServeFakeServerOptions extends FakeServerOptions {
   port?: number;
   /** Default `127.0.0.1` (loopback only). */
   host?: string;
-  /** Called with one line per answered request (method, path, status, milliseconds; no bodies). */
-  log?: (line: string) => void;
+  /** Called with one line per answered request (method, path, status, milliseconds; no bodies); `false` or absent: no log. */
+  log?: ((line: string) => void) | false;
 }
 
 /** A fake listening over HTTP. */
@@ -48,7 +48,7 @@ export function serveFakeServer(options: ServeFakeServerOptions = {}): Promise<S
   const fake = createFakeServer(options);
   const host = options.host ?? DEFAULT_HOST;
   const appFetch: Fetch = (request) => fake.app.fetch(request);
-  const fetch = options.log === undefined ? appFetch : logged(appFetch, options.log);
+  const fetch = options.log ? logged(appFetch, options.log) : appFetch;
   return new Promise((resolve, reject) => {
     const server = serve(
       { fetch, port: options.port ?? DEFAULT_PORT, hostname: host, overrideGlobalObjects: false },
