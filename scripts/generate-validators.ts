@@ -8,7 +8,7 @@ import standaloneCode from "ajv/dist/standalone/index.js";
 import addFormats from "ajv-formats";
 import { build } from "esbuild";
 import { banner, writeTarget } from "./lib/generated-files.ts";
-import { jsonSchemasOf } from "./lib/json-schemas.ts";
+import { isRecursive, jsonSchemasOf } from "./lib/json-schemas.ts";
 import { repoRoot } from "./lib/paths.ts";
 import { loadSpec } from "./lib/spec.ts";
 
@@ -92,6 +92,12 @@ writeTarget("validators", [
   },
 ]);
 
+/** `, true` for validators that can recurse without bound (see createValidator). */
+function recursion(schema: import("./lib/spec.ts").JsonObject): string {
+  const defs = (set.defs.$defs ?? {}) as { [name: string]: import("./lib/spec.ts").JsonObject };
+  return isRecursive(schema, defs) ? ", true" : "";
+}
+
 function typedModule(): string {
   const lines = [
     banner("validators"),
@@ -104,7 +110,7 @@ function typedModule(): string {
     const v = `${lower(c.name)}Validator`;
     lines.push(
       `/** Validator for ${c.name}${c.description ? `: ${oneLine(c.description)}` : ""} */`,
-      `export const ${v} = createValidator<Spec.${c.name}>("${c.name}", raw.${c.exportName});`,
+      `export const ${v} = createValidator<Spec.${c.name}>("${c.name}", raw.${c.exportName}${recursion(c.schema)});`,
       `/** True when the value is a valid ${c.name}. */`,
       `export const is${c.name}: (value: unknown) => value is Spec.${c.name} = ${v}.is;`,
       `/** Throws a ValidationError listing every violation unless the value is a valid ${c.name}. */`,
@@ -120,7 +126,7 @@ function typedModule(): string {
     const v = `${id}RequestValidator`;
     lines.push(
       `/** Validator for a ${id} request (${r.operation.method.toUpperCase()} ${r.operation.path}): path, query, header${r.operation.requestBody ? " and body" : ""}. */`,
-      `export const ${v} = createValidator<Spec.OperationRequest<"${id}">>("${id} request", raw.${r.exportName});`,
+      `export const ${v} = createValidator<Spec.OperationRequest<"${id}">>("${id} request", raw.${r.exportName}${recursion(r.schema)});`,
       `export const is${name}: (value: unknown) => value is Spec.OperationRequest<"${id}"> = ${v}.is;`,
       `export const assert${name}: (value: unknown) => asserts value is Spec.OperationRequest<"${id}"> = ${v}.assert;`,
       `export const validate${name} = ${v}.validate;`,
@@ -132,7 +138,7 @@ function typedModule(): string {
     const v = `${r.operationId}Response${r.status}Validator`;
     lines.push(
       `/** Validator for the body of a ${r.status} answer to ${r.operationId}. */`,
-      `export const ${v} = createValidator<Spec.OperationResponse<"${r.operationId}", ${r.status}>>("${r.operationId} ${r.status} response", raw.${r.exportName});`,
+      `export const ${v} = createValidator<Spec.OperationResponse<"${r.operationId}", ${r.status}>>("${r.operationId} ${r.status} response", raw.${r.exportName}${recursion(r.schema)});`,
       `export const is${name}: (value: unknown) => value is Spec.OperationResponse<"${r.operationId}", ${r.status}> = ${v}.is;`,
       `export const assert${name}: (value: unknown) => asserts value is Spec.OperationResponse<"${r.operationId}", ${r.status}> = ${v}.assert;`,
       `export const validate${name} = ${v}.validate;`,

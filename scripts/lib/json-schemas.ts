@@ -113,3 +113,49 @@ function rewriteRefs(value: Json, prefix: string): Json {
   }
   return out;
 }
+
+/**
+ * Whether validating against a schema can recurse without bound: it reaches, through `$ref`s, a
+ * definition that refers back to itself (the advanced query). Only such validators can overflow
+ * the stack on deeply nested input.
+ */
+export function isRecursive(schema: Json, defs: { [name: string]: JsonObject }): boolean {
+  const cyclic = new Map<string, boolean>();
+  const refsOf = (value: Json, out: Set<string>): Set<string> => {
+    if (Array.isArray(value)) for (const v of value) refsOf(v, out);
+    else if (isObject(value)) {
+      for (const [key, child] of Object.entries(value)) {
+        if (key === "$ref" && typeof child === "string") out.add(child.split("/").pop() ?? "");
+        else refsOf(child, out);
+      }
+    }
+    return out;
+  };
+  const reaches = (from: string, target: string, seen: Set<string>): boolean => {
+    for (const next of refsOf(defs[from] ?? {}, new Set())) {
+      if (next === target) return true;
+      if (!seen.has(next)) {
+        seen.add(next);
+        if (reaches(next, target, seen)) return true;
+      }
+    }
+    return false;
+  };
+  const inCycle = (name: string): boolean => {
+    if (!cyclic.has(name)) cyclic.set(name, reaches(name, name, new Set()));
+    return cyclic.get(name) === true;
+  };
+  const reachable = refsOf(schema, new Set());
+  const queue = [...reachable];
+  while (queue.length > 0) {
+    const name = queue.pop() as string;
+    if (inCycle(name)) return true;
+    for (const next of refsOf(defs[name] ?? {}, new Set())) {
+      if (!reachable.has(next)) {
+        reachable.add(next);
+        queue.push(next);
+      }
+    }
+  }
+  return false;
+}

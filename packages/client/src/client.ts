@@ -11,6 +11,7 @@ import {
 import createFetchClient, { type Client, type Middleware } from "openapi-fetch";
 import { type CallOptions, execute, type RawResult } from "./execute.js";
 import { passThroughErrors } from "./middleware-failure.js";
+import type { LightTransport } from "./node/light-request.js";
 import { type RetryOptions, retryPolicy } from "./retry-policy.js";
 import { serializeQuery } from "./serialize-query.js";
 
@@ -25,8 +26,12 @@ export interface ClientOptions {
   token: string;
   /** API root. Default `https://api.losant.com`; point it at the mock or the fake in tests. */
   baseUrl?: string;
-  /** A fetch to use instead of `globalThis.fetch` (e.g. the in-process fake server's). */
-  fetch?: (request: Request) => Promise<Response>;
+  /**
+   * A fetch to use instead of `globalThis.fetch` (e.g. the in-process fake server's, or
+   * `createNodeFetch()` from `@experience-users/client/node`). A fetch that carries a `Request`
+   * class gets its requests built with that class.
+   */
+  fetch?: ((request: Request) => Promise<Response>) & { Request?: unknown };
   /** Headers sent with every call. */
   headers?: Record<string, string>;
   /** `losantdomain` header sent with every call (rarely needed). */
@@ -113,8 +118,17 @@ export function createClient(options: ClientOptions): ExperienceUsersClient {
     },
     ...(options.fetch ? { fetch: options.fetch } : {}),
   };
+  const light =
+    typeof options.fetch?.Request === "function"
+      ? (options.fetch as unknown as LightTransport)
+      : undefined;
+  // The raw client keeps standard Requests; the typed methods use light ones with the client's own transports.
   const raw = createFetchClient<paths>(fetchOptions);
-  const inner = createFetchClient<paths>(fetchOptions);
+  const inner = createFetchClient<paths>(
+    light
+      ? { ...fetchOptions, fetch: light as never, Request: light.Request as never }
+      : fetchOptions,
+  );
   if (options.middleware?.length) {
     raw.use(...options.middleware);
     inner.use(...options.middleware.map(passThroughErrors));
@@ -128,7 +142,7 @@ export function createClient(options: ClientOptions): ExperienceUsersClient {
     retry,
     timeout,
   });
-  const init = (signal: AbortSignal, call: CallOptions | undefined) => ({
+  const init = (signal: AbortSignal | undefined, call: CallOptions | undefined) => ({
     signal,
     parseAs: "text" as const,
     headers: {

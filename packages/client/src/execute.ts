@@ -43,32 +43,34 @@ const TEXT_LIMIT = 1000;
 export async function execute<T>(
   ctx: CallContext,
   options: CallOptions | undefined,
-  send: (signal: AbortSignal) => Promise<RawResult>,
+  send: (signal: AbortSignal | undefined) => Promise<RawResult>,
 ): Promise<T> {
   const userSignal = options?.signal;
   if (userSignal?.aborted) throw new AbortError(ctx.operation, userSignal.reason);
   const timeout = options?.timeout ?? ctx.timeout;
-  const controller = new AbortController();
+  const limited = timeout !== undefined && Number.isFinite(timeout) && timeout > 0;
+  // A call with neither timeout nor signal sends no signal at all: following one costs the
+  // transport more than the rest of the call.
+  const controller = limited || userSignal ? new AbortController() : undefined;
+  const signal = controller?.signal;
   let timedOut = false;
-  const timer =
-    timeout !== undefined && Number.isFinite(timeout) && timeout > 0
-      ? setTimeout(() => {
-          timedOut = true;
-          controller.abort();
-        }, timeout)
-      : undefined;
-  const onAbort = () => controller.abort(userSignal?.reason);
+  const timer = limited
+    ? setTimeout(() => {
+        timedOut = true;
+        controller?.abort();
+      }, timeout)
+    : undefined;
+  const onAbort = () => controller?.abort(userSignal?.reason);
   userSignal?.addEventListener("abort", onAbort, { once: true });
   try {
     for (let attempt = 0; ; attempt++) {
       const canRetry = ctx.idempotent && attempt < ctx.retry.retries;
       let result: RawResult;
       try {
-        result = await send(controller.signal);
+        result = await send(signal);
       } catch (error) {
-        if (controller.signal.aborted || !canRetry || error instanceof MiddlewareFailure)
-          throw error;
-        await sleep(retryDelay(ctx.retry, attempt, null), controller.signal);
+        if (signal?.aborted || !canRetry || error instanceof MiddlewareFailure) throw error;
+        await sleep(retryDelay(ctx.retry, attempt, null), signal);
         continue;
       }
       const { response } = result;
@@ -77,7 +79,7 @@ export async function execute<T>(
       if (canRetry && ctx.retry.statuses.has(response.status)) {
         const delay = retryDelay(ctx.retry, attempt, response.headers.get("retry-after"));
         if (delay !== undefined) {
-          await sleep(delay, controller.signal);
+          await sleep(delay, signal);
           continue;
         }
       }
@@ -96,16 +98,18 @@ export async function execute<T>(
 }
 
 function parseSuccess<T>(operation: string, response: Response, data: unknown): T {
-  if (typeof data !== "string" || data.trim() === "") {
-    throw new UnexpectedResponseError(operation, response.status, "the body is empty");
+  if (typeof data === "string" && data.length > 0) {
+    try {
+      return JSON.parse(data) as T;
+    } catch (cause) {
+      if (data.trim() !== "") {
+        throw new UnexpectedResponseError(operation, response.status, "the body is not JSON", {
+          cause,
+        });
+      }
+    }
   }
-  try {
-    return JSON.parse(data) as T;
-  } catch (cause) {
-    throw new UnexpectedResponseError(operation, response.status, "the body is not JSON", {
-      cause,
-    });
-  }
+  throw new UnexpectedResponseError(operation, response.status, "the body is empty");
 }
 
 function toApiError(operation: string, response: Response, error: unknown): ApiError {
@@ -122,17 +126,17 @@ function toApiError(operation: string, response: Response, error: unknown): ApiE
   return new ApiError(operation, response.status, undefined, text, response.headers);
 }
 
-function sleep(ms: number | undefined, signal: AbortSignal): Promise<void> {
+function sleep(ms: number | undefined, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
+    if (signal?.aborted) return reject(signal.reason);
     const timer = setTimeout(() => {
-      signal.removeEventListener("abort", onAbort);
+      signal?.removeEventListener("abort", onAbort);
       resolve();
     }, ms ?? 0);
     const onAbort = () => {
       clearTimeout(timer);
-      reject(signal.reason);
+      reject(signal?.reason);
     };
-    signal.addEventListener("abort", onAbort, { once: true });
+    signal?.addEventListener("abort", onAbort, { once: true });
   });
 }

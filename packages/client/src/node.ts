@@ -3,3 +3,5 @@ export {
   type NodeFetch,
   type NodeFetchOptions,
 } from "./node/create-node-fetch.js";
+export { LightRequest } from "./node/light-request.js";
+export { LightResponse } from "./node/light-response.js";

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApiError, createClient, NetworkError, TimeoutError } from "@experience-users/client";
-import { createNodeFetch } from "@experience-users/client/node";
+import { createNodeFetch, LightRequest, LightResponse } from "@experience-users/client/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const APP = "575ec8687ae143cd83dc4a97";
@@ -39,7 +39,7 @@ function jsonHandler(status: number, payload: unknown): Handler {
 }
 
 describe("createNodeFetch", () => {
-  it("sends method, path, query, headers and body, and returns a standard Response", async () => {
+  it("sends method, path, query, headers and body, and answers with a Response-compatible LightResponse", async () => {
     let seen: {
       method?: string;
       url?: string;
@@ -66,9 +66,26 @@ describe("createNodeFetch", () => {
       }),
     });
     const response = await nodeFetch(new Request(`${baseUrl}/x?a=1`));
-    expect(response).toBeInstanceOf(Response);
-    expect(response.status).toBe(201);
+    expect(response).toBeInstanceOf(LightResponse);
+    expect(response).toMatchObject({ status: 201, ok: true, url: `${baseUrl}/x?a=1` });
     expect(response.headers.get("content-type")).toBe("application/json");
+    expect(await response.clone().json()).toEqual({ id: USER });
+    expect(await response.text()).toBe(`{"id":"${USER}"}`);
+    expect(new TextDecoder().decode(await response.arrayBuffer())).toBe(`{"id":"${USER}"}`);
+    expect(await (await response.blob()).text()).toBe(`{"id":"${USER}"}`);
+    expect(await new Response(response.body).text()).toBe(`{"id":"${USER}"}`);
+  });
+
+  it("takes standard Requests with bodies as well as the client's light ones", async () => {
+    let seen = "";
+    handler = (_req, body, res) => {
+      seen = body;
+      res.end("{}");
+    };
+    await nodeFetch(new Request(`${baseUrl}/echo`, { method: "POST", body: '{"a":1}' }));
+    expect(seen).toBe('{"a":1}');
+    await nodeFetch(new LightRequest(`${baseUrl}/echo`, { method: "PATCH", body: '{"b":2}' }));
+    expect(seen).toBe('{"b":2}');
   });
 
   it("carries error statuses to the client's ApiError", async () => {

@@ -38,12 +38,33 @@ function run(raw: RawValidateFunction, value: unknown): readonly ValidationIssue
   }
 }
 
-/** Wraps a generated standalone function into a typed {@link Validator}. */
-export function createValidator<T>(name: string, raw: RawValidateFunction): Validator<T> {
-  const validate = (value: unknown): readonly ValidationIssue[] => run(raw, value);
+/**
+ * Wraps a generated standalone function into a typed {@link Validator}. Only validators of
+ * recursive schemas (`recursive`, set by the generator) can overflow the stack, so only they pay
+ * for the guard; the others hand out the generated function itself as `is`.
+ */
+export function createValidator<T>(
+  name: string,
+  raw: RawValidateFunction,
+  recursive = false,
+): Validator<T> {
+  const validate = recursive
+    ? (value: unknown): readonly ValidationIssue[] => run(raw, value)
+    : (value: unknown): readonly ValidationIssue[] =>
+        raw(value) ? NO_ISSUES : [...(raw.errors ?? [])];
+  const is = recursive
+    ? (value: unknown): value is T => {
+        try {
+          return raw(value);
+        } catch (error) {
+          if (error instanceof RangeError) return false;
+          throw error;
+        }
+      }
+    : (raw as unknown as (value: unknown) => value is T);
   return {
     name,
-    is: (value: unknown): value is T => run(raw, value).length === 0,
+    is,
     assert: (value: unknown): asserts value is T => {
       const issues = validate(value);
       if (issues.length > 0) throw new ValidationError(name, issues);

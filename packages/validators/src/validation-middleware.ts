@@ -1,7 +1,7 @@
 import { type OperationId, operations } from "@experience-users/spec";
-import type { Validator } from "./create-validator.js";
-import { ValidationError } from "./errors/validation-error.js";
-import { requestValidators, responseValidators } from "./generated/validators.gen.js";
+// The package's own entry, not its modules: the build bundles each entry, and this keeps one copy
+// of the validators whether a consumer imports the middleware, the validators, or both.
+import { requestValidators, responseValidators, ValidationError, type Validator } from "./index.js";
 
 /** What openapi-fetch hands a middleware (only the parts this one reads). */
 interface MiddlewareContext {

@@ -9,16 +9,22 @@ const CONCURRENCY = 10;
 
 async function makeCall() {
   switch (contender) {
-    case "raw-fetch": {
+    case "raw-fetch":
+    case "raw-fetch-timeout": {
       const url = `${baseUrl}/applications/${applicationId}/experience/users`;
       const headers = { authorization: "Bearer token", accept: "application/json" };
+      const timeout = contender === "raw-fetch-timeout";
       return async () => {
-        const response = await fetch(url, { headers });
+        const response = await fetch(url, {
+          headers,
+          ...(timeout ? { signal: AbortSignal.timeout(30_000) } : {}),
+        });
         if (!response.ok) throw new Error(String(response.status));
         return response.json();
       };
     }
     case "ours":
+    case "ours-no-timeout":
     case "ours-node-transport": {
       const { createClient } = await import("@experience-users/client");
       const { createNodeFetch } = await import("@experience-users/client/node");
@@ -26,6 +32,7 @@ async function makeCall() {
         token: "token",
         baseUrl,
         ...(contender === "ours-node-transport" ? { fetch: createNodeFetch() } : {}),
+        ...(contender === "ours-no-timeout" ? { timeout: 0 } : {}),
       });
       return () => client.users.list({ applicationId });
     }

@@ -1,21 +1,30 @@
 import { runChild, startServerChild } from "../children.js";
-import type { Section } from "../report.js";
-import { formatNumber, formatRatio, formatSpread, type Summary, summarize } from "../stats.js";
+import type { Row, Section } from "../report.js";
+import { formatNumber, formatRatio, formatSpread, summarize } from "../stats.js";
 
-const ROUNDS = 3;
-const ROUND_MS = 1_700;
-const contenders = ["official", "raw-fetch", "ours", "ours-node-transport"] as const;
+const ROUNDS = 8;
+const ROUND_MS = 800;
+const contenders = [
+  "official",
+  "ours-node-transport",
+  "raw-fetch",
+  "ours-no-timeout",
+  "raw-fetch-timeout",
+  "ours",
+] as const;
 type Contender = (typeof contenders)[number];
 
-/** Pair 2: the client's cost per call against raw fetch and Losant's official client. */
+/**
+ * Pair 2: the client's cost per call against raw fetch and Losant's official client. This VM's
+ * speed drifts by tens of percent within seconds, so rounds are short and interleaved, and each
+ * ratio is the median of per-round ratios of neighbours measured back to back.
+ */
 export async function clientOverheadPair(): Promise<Section> {
   const server = await startServerChild("canned-server.mjs");
-  const rates: Record<Contender, number[]> = {
-    official: [],
-    "raw-fetch": [],
-    ours: [],
-    "ours-node-transport": [],
-  };
+  const rates = Object.fromEntries(contenders.map((c) => [c, [] as number[]])) as Record<
+    Contender,
+    number[]
+  >;
   try {
     for (let round = 0; round < ROUNDS; round++) {
       const order = round % 2 === 0 ? contenders : [...contenders].reverse();
@@ -31,47 +40,66 @@ export async function clientOverheadPair(): Promise<Section> {
   } finally {
     await server.stop();
   }
-  const s = Object.fromEntries(contenders.map((c) => [c, summarize(rates[c])])) as Record<
-    Contender,
-    Summary
-  >;
-  const rate = (c: Contender) => `${formatNumber(s[c].median)} calls/s ${formatSpread(s[c])}`;
-  const best: Contender =
-    s["ours-node-transport"].median >= s.ours.median ? "ours-node-transport" : "ours";
-  const vsOfficial = s[best].median / s.official.median;
-  const vsRaw = s.ours.median / s["raw-fetch"].median;
-  const nodeVsRaw = s["ours-node-transport"].median / s["raw-fetch"].median;
+  const rate = (c: Contender) => {
+    const s = summarize(rates[c]);
+    return `${formatNumber(s.median)} calls/s ${formatSpread(s)}`;
+  };
+  const row = (
+    pair: string,
+    ours: Contender,
+    theirs: Contender,
+    target: string,
+    goal: number,
+  ): Row => {
+    const ratios = summarize(rates[ours].map((r, i) => r / (rates[theirs][i] ?? Number.NaN)));
+    return {
+      pair,
+      ours: rate(ours),
+      theirs: rate(theirs),
+      ratio: `${formatRatio(ratios.median)} ${formatSpread(ratios)}`,
+      target,
+      met: ratios.median >= goal,
+    };
+  };
   return {
     title: "2. Client call overhead: list users, 10 calls in flight, local node:http server",
     rows: [
+      row(
+        "client: ours with createNodeFetch() vs official losant-rest (axios)",
+        "ours-node-transport",
+        "official",
+        ">= 1.00x",
+        1,
+      ),
+      row(
+        "client: ours vs raw fetch, both with a 30 s timeout signal (the client's default)",
+        "ours",
+        "raw-fetch-timeout",
+        ">= 0.90x (within 10%)",
+        0.9,
+      ),
+      row(
+        "client: ours with `timeout: 0` vs raw fetch, neither with a timeout",
+        "ours-no-timeout",
+        "raw-fetch",
+        ">= 0.90x (within 10%)",
+        0.9,
+      ),
       {
-        pair: `client: ours (${best === "ours" ? "global fetch" : "createNodeFetch()"}) vs official losant-rest (axios)`,
-        ours: rate(best),
-        theirs: rate("official"),
-        ratio: formatRatio(vsOfficial),
-        target: ">= 1.00x",
-        met: vsOfficial >= 1,
-      },
-      {
-        pair: "client: ours vs raw fetch, both on Node's global fetch",
-        ours: rate("ours"),
-        theirs: rate("raw-fetch"),
-        ratio: formatRatio(vsRaw),
-        target: ">= 0.90x (within 10%)",
-        met: vsRaw >= 0.9,
-      },
-      {
-        pair: "client: ours with createNodeFetch() vs raw fetch",
-        ours: rate("ours-node-transport"),
-        theirs: rate("raw-fetch"),
-        ratio: formatRatio(nodeVsRaw),
-        target: ">= 0.90x",
-        met: nodeVsRaw >= 0.9,
+        ...row(
+          "client: ours on global fetch vs official losant-rest",
+          "ours",
+          "official",
+          "reported",
+          0,
+        ),
+        met: null,
       },
     ],
     details: [
-      `Each contender runs in a fresh process for ${ROUNDS} rounds of ${ROUND_MS} ms (500 ms warm-up each), rounds interleaved in alternating order; the server runs in its own process. Medians of the rounds; ± is half the min-max range.`,
-      "Every call parses the 10-user JSON page; the official client is losant-rest from npm (axios on node:http).",
+      `Each contender runs in a fresh process for ${ROUNDS} rounds of ${ROUND_MS} ms (500 ms warm-up each), the contenders interleaved in alternating order, the server in its own process. Rates are medians over rounds; ratios are medians of the per-round ratios; ± is half the min-max range.`,
+      "Every call parses the 10-user JSON page. The official client is losant-rest from npm (axios on node:http). Raw fetch is Node's global fetch with the same headers.",
+      "Node 20's global fetch (undici) is slower than node:http for small answers: that is why `createNodeFetch()` exists, and why the official client beats any client on global fetch here.",
     ],
   };
 }

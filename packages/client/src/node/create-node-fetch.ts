@@ -1,5 +1,7 @@
 import http from "node:http";
 import https from "node:https";
+import { LightRequest, NO_SIGNAL } from "./light-request.js";
+import { LightResponse } from "./light-response.js";
 
 /** Options of {@link createNodeFetch}. */
 export interface NodeFetchOptions {
@@ -13,19 +15,31 @@ export interface NodeFetchOptions {
   agents?: { http?: http.Agent; https?: https.Agent };
 }
 
-/** A `fetch` for the client's `fetch` option; `close()` frees its sockets. */
+/**
+ * A `fetch` for the client's `fetch` option. It answers with {@link LightResponse}s, which offer
+ * the Response members (status, ok, headers, text/json/arrayBuffer/bytes/blob, body, clone) but
+ * are not `instanceof Response`. `close()` frees its sockets.
+ */
 export interface NodeFetch {
-  (request: Request): Promise<Response>;
+  (request: Request | LightRequest): Promise<Response>;
   close(): void;
+  /** The light Request class the client builds its requests with when given this fetch. */
+  readonly Request: typeof LightRequest;
 }
 
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 
+async function bodyOf(request: Request | LightRequest): Promise<Buffer | undefined> {
+  if (request instanceof LightRequest)
+    return request.bodyText === null ? undefined : Buffer.from(request.bodyText);
+  return request.body === null ? undefined : Buffer.from(await request.arrayBuffer());
+}
+
 /**
- * A fetch for Node built on `node:http`/`node:https` with keep-alive agents. Node 20's built-in
- * fetch (undici) costs more per call than plain `node:http` for small JSON answers; the benchmark
- * (`npm run bench`) measures the difference side by side. Takes and returns standard `Request` and
- * `Response` objects, honours `request.signal`, and buffers each answer (up to `maxBodySize`).
+ * A fetch for Node built on `node:http`/`node:https` with keep-alive agents, for the client's
+ * `fetch` option. Node 20's built-in fetch (undici) costs more per call than plain `node:http`
+ * for small JSON answers; `npm run bench` measures the difference side by side. Honours
+ * `request.signal` and buffers each answer (up to `maxBodySize`).
  *
  * @example
  * const client = createClient({ token, fetch: createNodeFetch() });
@@ -37,12 +51,12 @@ export function createNodeFetch(options: NodeFetchOptions = {}): NodeFetch {
   const httpAgent = options.agents?.http ?? new http.Agent({ keepAlive, maxSockets });
   const httpsAgent = options.agents?.https ?? new https.Agent({ keepAlive, maxSockets });
 
-  const nodeFetch = async (request: Request): Promise<Response> => {
+  const nodeFetch = async (request: Request | LightRequest): Promise<Response> => {
     const url = new URL(request.url);
     const secure = url.protocol === "https:";
     if (!secure && url.protocol !== "http:")
       throw new TypeError(`unsupported protocol ${url.protocol}`);
-    const body = request.body === null ? undefined : Buffer.from(await request.arrayBuffer());
+    const body = await bodyOf(request);
     const headers: Record<string, string> = {};
     request.headers.forEach((value, key) => {
       headers[key] = value;
@@ -55,7 +69,7 @@ export function createNodeFetch(options: NodeFetchOptions = {}): NodeFetch {
           method: request.method,
           headers,
           agent: secure ? httpsAgent : httpAgent,
-          signal: request.signal,
+          signal: request.signal === NO_SIGNAL ? undefined : request.signal,
         },
         (res) => {
           const chunks: Buffer[] = [];
@@ -84,13 +98,13 @@ export function createNodeFetch(options: NodeFetchOptions = {}): NodeFetch {
                 );
               }
               const payload = NULL_BODY_STATUSES.has(status) ? null : Buffer.concat(chunks, size);
-              resolve(
-                new Response(payload, {
-                  status,
-                  statusText: res.statusMessage ?? "",
-                  headers: responseHeaders,
-                }),
-              );
+              const init = {
+                status,
+                statusText: res.statusMessage ?? "",
+                headers: responseHeaders,
+                url: request.url,
+              };
+              resolve(new LightResponse(payload, init) as unknown as Response);
             } catch (error) {
               reject(error);
             }
@@ -103,6 +117,7 @@ export function createNodeFetch(options: NodeFetchOptions = {}): NodeFetch {
   };
 
   return Object.assign(nodeFetch, {
+    Request: LightRequest,
     close() {
       if (!options.agents?.http) httpAgent.destroy();
       if (!options.agents?.https) httpsAgent.destroy();

@@ -112,7 +112,7 @@ export const assertSuccess: (value: unknown) => asserts value is Spec.Success = 
 export const validateSuccess = successValidator.validate;
 
 /** Validator for AdvancedExperienceUserQuery: Schema for advanced experience user queries. Each key is a field condition; all conditions must hold. `$and`, `$or` and `$nor` combine nested queries (an empty `$and`/`$or` matches everything, an empty `$nor` nothing). A field takes a plain value (equality) or one operator object; `$ci: true` makes string comparisons case-insensitive. `userTags` matches a tag by `$tagKey`/`$tagValue` or by a map of tag key to value. */
-export const advancedExperienceUserQueryValidator = createValidator<Spec.AdvancedExperienceUserQuery>("AdvancedExperienceUserQuery", raw.schema_AdvancedExperienceUserQuery);
+export const advancedExperienceUserQueryValidator = createValidator<Spec.AdvancedExperienceUserQuery>("AdvancedExperienceUserQuery", raw.schema_AdvancedExperienceUserQuery, true);
 /** True when the value is a valid AdvancedExperienceUserQuery. */
 export const isAdvancedExperienceUserQuery: (value: unknown) => value is Spec.AdvancedExperienceUserQuery = advancedExperienceUserQueryValidator.is;
 /** Throws a ValidationError listing every violation unless the value is a valid AdvancedExperienceUserQuery. */
@@ -121,7 +121,7 @@ export const assertAdvancedExperienceUserQuery: (value: unknown) => asserts valu
 export const validateAdvancedExperienceUserQuery = advancedExperienceUserQueryValidator.validate;
 
 /** Validator for AdvancedExperienceUserQueryList: Nested queries combined by `$and`, `$or` or `$nor`. */
-export const advancedExperienceUserQueryListValidator = createValidator<Spec.AdvancedExperienceUserQueryList>("AdvancedExperienceUserQueryList", raw.schema_AdvancedExperienceUserQueryList);
+export const advancedExperienceUserQueryListValidator = createValidator<Spec.AdvancedExperienceUserQueryList>("AdvancedExperienceUserQueryList", raw.schema_AdvancedExperienceUserQueryList, true);
 /** True when the value is a valid AdvancedExperienceUserQueryList. */
 export const isAdvancedExperienceUserQueryList: (value: unknown) => value is Spec.AdvancedExperienceUserQueryList = advancedExperienceUserQueryListValidator.is;
 /** Throws a ValidationError listing every violation unless the value is a valid AdvancedExperienceUserQueryList. */
@@ -265,7 +265,7 @@ export const assertUserTagsCondition: (value: unknown) => asserts value is Spec.
 export const validateUserTagsCondition = userTagsConditionValidator.validate;
 
 /** Validator for a listExperienceUsers request (GET /applications/{applicationId}/experience/users): path, query, header. */
-export const listExperienceUsersRequestValidator = createValidator<Spec.OperationRequest<"listExperienceUsers">>("listExperienceUsers request", raw.request_listExperienceUsers);
+export const listExperienceUsersRequestValidator = createValidator<Spec.OperationRequest<"listExperienceUsers">>("listExperienceUsers request", raw.request_listExperienceUsers, true);
 export const isListExperienceUsersRequest: (value: unknown) => value is Spec.OperationRequest<"listExperienceUsers"> = listExperienceUsersRequestValidator.is;
 export const assertListExperienceUsersRequest: (value: unknown) => asserts value is Spec.OperationRequest<"listExperienceUsers"> = listExperienceUsersRequestValidator.assert;
 export const validateListExperienceUsersRequest = listExperienceUsersRequestValidator.validate;
