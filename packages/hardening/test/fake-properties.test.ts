@@ -89,7 +89,11 @@ const breakers: {
   },
   {
     name: "an unknown body property",
-    apply: (r) => isObject(r.body) && Boolean((r.body.unknownProperty = 1)),
+    apply: (r) => {
+      if (!isObject(r.body)) return false;
+      r.body.unknownProperty = 1;
+      return true;
+    },
   },
   {
     name: "a body that is a JSON array",
@@ -101,18 +105,27 @@ const breakers: {
   },
   {
     name: "a 7-character password",
-    apply: (r) => isObject(r.body) && Boolean((r.body.password = "1234567")),
+    apply: (r) => {
+      if (!isObject(r.body)) return false;
+      r.body.password = "1234567";
+      return true;
+    },
   },
   {
     name: "a perPage of 0",
-    apply: (r, operationId) =>
-      operationId === "listExperienceUsers" && Boolean((r.query = { ...r.query, perPage: 0 })),
+    apply: (r, operationId) => {
+      if (operationId !== "listExperienceUsers") return false;
+      r.query = { ...r.query, perPage: 0 };
+      return true;
+    },
   },
   {
     name: "an advanced query with an unknown operator",
-    apply: (r, operationId) =>
-      operationId === "listExperienceUsers" &&
-      Boolean((r.query = { ...r.query, query: { firstName: { $regex: "^B" } } })),
+    apply: (r, operationId) => {
+      if (operationId !== "listExperienceUsers") return false;
+      r.query = { ...r.query, query: { firstName: { $regex: "^B" } } };
+      return true;
+    },
   },
 ];
 
