@@ -7,6 +7,7 @@ import { availableParallelism, cpus, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
 import { buildCachePair } from "./pairs/build-cache.js";
 import { bundleSizePair } from "./pairs/bundle-size.js";
+import { clientCostPair } from "./pairs/client-cost.js";
 import { clientOverheadPair } from "./pairs/client-overhead.js";
 import { fakeScalePair } from "./pairs/fake-scale.js";
 import { mockServersPair } from "./pairs/mock-servers.js";
@@ -16,6 +17,7 @@ import { markdownTable, type Section } from "./report.js";
 const pairs: [string, () => Promise<Section>][] = [
   ["validators", validatorsPair],
   ["client", clientOverheadPair],
+  ["client-cost", clientCostPair],
   ["bundle", bundleSizePair],
   ["mock servers", mockServersPair],
   ["fake scale", fakeScalePair],
