@@ -5,7 +5,6 @@ import {
   type Json,
   type JsonObject,
   type OpenApiDocument,
-  schemaRefName,
 } from "./spec.ts";
 
 /** How a parameter travels in a URL or header, derived from its schema. */
@@ -156,5 +155,3 @@ function asArray(value: Json | undefined): Json[] {
 function asObject(value: Json | undefined): JsonObject {
   return isObject(value) ? value : {};
 }
-
-export { schemaRefName };

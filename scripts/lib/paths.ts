@@ -1,4 +1,4 @@
-import { isAbsolute, join, relative, resolve } from "node:path";
+import { isAbsolute, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** The repository root (scripts/lib/../..). */
@@ -17,10 +17,6 @@ export function outRoot(argv: readonly string[] = process.argv): string {
   const dir = argv[i + 1];
   if (!dir) throw new Error("--out-root needs a directory");
   return isAbsolute(dir) ? dir : resolve(process.cwd(), dir);
-}
-
-export function fromRoot(root: string, ...parts: string[]): string {
-  return join(root, ...parts);
 }
 
 export function display(path: string): string {

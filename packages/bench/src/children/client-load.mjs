@@ -1,51 +1,11 @@
 // Fresh process: one client calls "list users" in a closed loop with 10 calls in flight, against
 // the canned server, for the given time after a warm-up. Prints calls per second of wall time and
 // of CPU time.
-import { createRequire } from "node:module";
+import { makeCall } from "./contenders.mjs";
 
 const [contender, port, ms] = [process.argv[2], Number(process.argv[3]), Number(process.argv[4])];
 const baseUrl = `http://127.0.0.1:${port}`;
-const applicationId = "575ec8687ae143cd83dc4a97";
 const CONCURRENCY = 10;
-
-async function makeCall() {
-  switch (contender) {
-    case "raw-fetch":
-    case "raw-fetch-timeout": {
-      const url = `${baseUrl}/applications/${applicationId}/experience/users`;
-      const headers = { authorization: "Bearer token", accept: "application/json" };
-      const timeout = contender === "raw-fetch-timeout";
-      return async () => {
-        const response = await fetch(url, {
-          headers,
-          ...(timeout ? { signal: AbortSignal.timeout(30_000) } : {}),
-        });
-        if (!response.ok) throw new Error(String(response.status));
-        return response.json();
-      };
-    }
-    case "ours":
-    case "ours-no-timeout":
-    case "ours-node-transport": {
-      const { createClient } = await import("@experience-users/client");
-      const { createNodeFetch } = await import("@experience-users/client/node");
-      const client = createClient({
-        token: "token",
-        baseUrl,
-        ...(contender === "ours-node-transport" ? { fetch: createNodeFetch() } : {}),
-        ...(contender === "ours-no-timeout" ? { timeout: 0 } : {}),
-      });
-      return () => client.users.list({ applicationId });
-    }
-    case "official": {
-      const losant = createRequire(import.meta.url)("losant-rest");
-      const client = losant.createClient({ accessToken: "token", url: baseUrl });
-      return () => client.experienceUsers.get({ applicationId });
-    }
-    default:
-      throw new Error(`unknown contender ${contender}`);
-  }
-}
 
 async function loop(call, until) {
   let calls = 0;
@@ -61,7 +21,7 @@ async function loop(call, until) {
   return calls;
 }
 
-const call = await makeCall();
+const call = await makeCall(contender, baseUrl);
 await loop(call, performance.now() + 500);
 const cpu = process.cpuUsage();
 const start = performance.now();

@@ -1,6 +1,6 @@
 // Fresh process: validations per second of one schema, with the precompiled validators ("ours")
 // or with ajv compiling the same schema at run time ("runtime"), after a warm-up.
-import { createRequire } from "node:module";
+import { runtimeAjv } from "./runtime-ajv.mjs";
 
 const [side, name, ms] = [process.argv[2], process.argv[3], Number(process.argv[4])];
 const samples = {
@@ -46,15 +46,7 @@ if (side === "ours") {
   const { schemaValidators } = await import("@experience-users/validators");
   validate = schemaValidators[name].is;
 } else {
-  const { Ajv2020 } = await import("ajv/dist/2020.js");
-  const addFormats = (await import("ajv-formats")).default;
-  const { defs, ajvOptions } = createRequire(import.meta.url)(
-    "@experience-users/validators/json-schemas.json",
-  );
-  const { code: _code, ...options } = ajvOptions;
-  const ajv = new Ajv2020(options);
-  addFormats(ajv);
-  ajv.addSchema(defs);
+  const { ajv } = await runtimeAjv();
   validate = ajv.getSchema(`experience-users#/$defs/${name}`);
 }
 const data = samples[name];

@@ -1,13 +1,10 @@
-import { createRequire } from "node:module";
 import { serializeQuery } from "@experience-users/client";
 import { type OperationId, operations } from "@experience-users/spec";
 import { responseValidators, type Validator } from "@experience-users/validators";
 
-const { schemas } = createRequire(import.meta.url)(
-  "@experience-users/validators/json-schemas.json",
-) as {
-  schemas: Record<string, Record<string, unknown>>;
-};
+import { jsonSchemas } from "./json-schemas.js";
+
+const { schemas } = jsonSchemas;
 
 /** The JSON Schema of an operation's request (`{ path, query, header, body }`). */
 export function requestSchema(operationId: OperationId): Record<string, unknown> {

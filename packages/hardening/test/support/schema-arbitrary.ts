@@ -1,13 +1,9 @@
-import { createRequire } from "node:module";
 import fc from "fast-check";
+import { jsonSchemas } from "./json-schemas.js";
 
 type Schema = Record<string, unknown>;
 
-const { defs } = createRequire(import.meta.url)(
-  "@experience-users/validators/json-schemas.json",
-) as {
-  defs: { $defs: Record<string, Schema> };
-};
+const { defs } = jsonSchemas;
 
 /** The spec's component schemas, as the validators were compiled from them. */
 export const definitions = defs.$defs;
