@@ -61,8 +61,6 @@ describe("typed methods", () => {
 
   it("type errors with status and Error body", () => {
     expectTypeOf<ApiError["status"]>().toEqualTypeOf<number>();
-    expectTypeOf<ApiError["body"]>().toEqualTypeOf<
-      { type?: string; message?: string } | undefined
-    >();
+    expectTypeOf<ApiError["body"]>().toEqualTypeOf<{ type: string; message: string } | undefined>();
   });
 });

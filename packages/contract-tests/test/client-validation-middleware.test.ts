@@ -30,7 +30,14 @@ function clientFor(status: number, body: unknown) {
 
 describe("validationMiddleware() in the client (opt-in)", () => {
   it("lets a valid answer through", async () => {
-    const { client } = clientFor(200, { id: USER, email: "a@example.com" });
+    const { client } = clientFor(200, {
+      id: USER,
+      experienceUserId: USER,
+      applicationId: APP,
+      email: "a@example.com",
+      creationDate: "2016-06-13T04:00:00.000Z",
+      lastUpdated: "2016-06-13T04:00:00.000Z",
+    });
     await expect(
       client.users.get({ applicationId: APP, experienceUserId: USER }),
     ).resolves.toMatchObject({ id: USER });

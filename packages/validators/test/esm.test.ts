@@ -12,7 +12,15 @@ import * as v from "@experience-users/validators";
 const results = [
   v.isExperienceUserPost({ email: "a@example.com", password: "aUserPassword" }),
   v.isExperienceUserPost({ email: "a@example.com", password: "short" }),
-  v.isExperienceUser({ creationDate: "2016-06-13T04:00:00.000Z", avatarUrl: "https://example.com/a.png" }),
+  v.isExperienceUser({
+    id: "575ec8687ae143cd83dc4a97",
+    experienceUserId: "575ec8687ae143cd83dc4a97",
+    applicationId: "575ec8687ae143cd83dc4a97",
+    email: "a@example.com",
+    creationDate: "2016-06-13T04:00:00.000Z",
+    lastUpdated: "2016-06-13T04:00:00.000Z",
+    avatarUrl: "https://example.com/a.png",
+  }),
   v.isUserTags({ ["\\u00e9"]: "x" }),
   v.isExperienceUserPatch({ firstName: "\\u{1F600}".repeat(1024) }),
 ];

@@ -618,6 +618,60 @@ function validate62(data, { instancePath = "", parentData, parentDataProperty, r
     evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.id === void 0 || !func0.call(data, "id")) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.experienceUserId === void 0 || !func0.call(data, "experienceUserId")) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "experienceUserId" }, message: "must have required property 'experienceUserId'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.applicationId === void 0 || !func0.call(data, "applicationId")) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "applicationId" }, message: "must have required property 'applicationId'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.email === void 0 || !func0.call(data, "email")) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "email" }, message: "must have required property 'email'" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.creationDate === void 0 || !func0.call(data, "creationDate")) {
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "creationDate" }, message: "must have required property 'creationDate'" };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    if (data.lastUpdated === void 0 || !func0.call(data, "lastUpdated")) {
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "lastUpdated" }, message: "must have required property 'lastUpdated'" };
+      if (vErrors === null) {
+        vErrors = [err5];
+      } else {
+        vErrors.push(err5);
+      }
+      errors++;
+    }
     if (data.id !== void 0 && func0.call(data, "id")) {
       if (!validate53(data.id, { instancePath: instancePath + "/id", parentData: data, parentDataProperty: "id", rootData, dynamicAnchors })) {
         vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
@@ -640,73 +694,7 @@ function validate62(data, { instancePath = "", parentData, parentDataProperty, r
       let data3 = data.creationDate;
       if (typeof data3 === "string") {
         if (!formats0.validate(data3)) {
-          const err0 = { instancePath: instancePath + "/creationDate", schemaPath: "#/properties/creationDate/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
-          }
-          errors++;
-        }
-      } else {
-        const err1 = { instancePath: instancePath + "/creationDate", schemaPath: "#/properties/creationDate/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.lastUpdated !== void 0 && func0.call(data, "lastUpdated")) {
-      let data4 = data.lastUpdated;
-      if (typeof data4 === "string") {
-        if (!formats0.validate(data4)) {
-          const err2 = { instancePath: instancePath + "/lastUpdated", schemaPath: "#/properties/lastUpdated/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      } else {
-        const err3 = { instancePath: instancePath + "/lastUpdated", schemaPath: "#/properties/lastUpdated/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.passwordLastUpdated !== void 0 && func0.call(data, "passwordLastUpdated")) {
-      let data5 = data.passwordLastUpdated;
-      if (typeof data5 === "string") {
-        if (!formats0.validate(data5)) {
-          const err4 = { instancePath: instancePath + "/passwordLastUpdated", schemaPath: "#/properties/passwordLastUpdated/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
-        }
-      } else {
-        const err5 = { instancePath: instancePath + "/passwordLastUpdated", schemaPath: "#/properties/passwordLastUpdated/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-    if (data.lastLogin !== void 0 && func0.call(data, "lastLogin")) {
-      let data6 = data.lastLogin;
-      if (typeof data6 === "string") {
-        if (!formats0.validate(data6)) {
-          const err6 = { instancePath: instancePath + "/lastLogin", schemaPath: "#/properties/lastLogin/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err6 = { instancePath: instancePath + "/creationDate", schemaPath: "#/properties/creationDate/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -715,7 +703,7 @@ function validate62(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err7 = { instancePath: instancePath + "/lastLogin", schemaPath: "#/properties/lastLogin/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err7 = { instancePath: instancePath + "/creationDate", schemaPath: "#/properties/creationDate/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -724,11 +712,11 @@ function validate62(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.email !== void 0 && func0.call(data, "email")) {
-      let data7 = data.email;
-      if (typeof data7 === "string") {
-        if (func60(data7) > 1024) {
-          const err8 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/maxLength", keyword: "maxLength", params: { limit: 1024 }, message: "must NOT have more than 1024 characters" };
+    if (data.lastUpdated !== void 0 && func0.call(data, "lastUpdated")) {
+      let data4 = data.lastUpdated;
+      if (typeof data4 === "string") {
+        if (!formats0.validate(data4)) {
+          const err8 = { instancePath: instancePath + "/lastUpdated", schemaPath: "#/properties/lastUpdated/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
           if (vErrors === null) {
             vErrors = [err8];
           } else {
@@ -736,21 +724,87 @@ function validate62(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!formats8.test(data7)) {
-          const err9 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/format", keyword: "format", params: { format: "email" }, message: 'must match format "email"' };
+      } else {
+        const err9 = { instancePath: instancePath + "/lastUpdated", schemaPath: "#/properties/lastUpdated/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.passwordLastUpdated !== void 0 && func0.call(data, "passwordLastUpdated")) {
+      let data5 = data.passwordLastUpdated;
+      if (typeof data5 === "string") {
+        if (!formats0.validate(data5)) {
+          const err10 = { instancePath: instancePath + "/passwordLastUpdated", schemaPath: "#/properties/passwordLastUpdated/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
           if (vErrors === null) {
-            vErrors = [err9];
+            vErrors = [err10];
           } else {
-            vErrors.push(err9);
+            vErrors.push(err10);
           }
           errors++;
         }
       } else {
-        const err10 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err11 = { instancePath: instancePath + "/passwordLastUpdated", schemaPath: "#/properties/passwordLastUpdated/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err10];
+          vErrors = [err11];
         } else {
-          vErrors.push(err10);
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if (data.lastLogin !== void 0 && func0.call(data, "lastLogin")) {
+      let data6 = data.lastLogin;
+      if (typeof data6 === "string") {
+        if (!formats0.validate(data6)) {
+          const err12 = { instancePath: instancePath + "/lastLogin", schemaPath: "#/properties/lastLogin/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors++;
+        }
+      } else {
+        const err13 = { instancePath: instancePath + "/lastLogin", schemaPath: "#/properties/lastLogin/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data.email !== void 0 && func0.call(data, "email")) {
+      let data7 = data.email;
+      if (typeof data7 === "string") {
+        if (func60(data7) > 1024) {
+          const err14 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/maxLength", keyword: "maxLength", params: { limit: 1024 }, message: "must NOT have more than 1024 characters" };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+        if (!formats8.test(data7)) {
+          const err15 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/format", keyword: "format", params: { format: "email" }, message: 'must match format "email"' };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+      } else {
+        const err16 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
         }
         errors++;
       }
@@ -759,20 +813,20 @@ function validate62(data, { instancePath = "", parentData, parentDataProperty, r
       let data8 = data.firstName;
       if (typeof data8 === "string") {
         if (func60(data8) > 1024) {
-          const err11 = { instancePath: instancePath + "/firstName", schemaPath: "#/properties/firstName/maxLength", keyword: "maxLength", params: { limit: 1024 }, message: "must NOT have more than 1024 characters" };
+          const err17 = { instancePath: instancePath + "/firstName", schemaPath: "#/properties/firstName/maxLength", keyword: "maxLength", params: { limit: 1024 }, message: "must NOT have more than 1024 characters" };
           if (vErrors === null) {
-            vErrors = [err11];
+            vErrors = [err17];
           } else {
-            vErrors.push(err11);
+            vErrors.push(err17);
           }
           errors++;
         }
       } else {
-        const err12 = { instancePath: instancePath + "/firstName", schemaPath: "#/properties/firstName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err18 = { instancePath: instancePath + "/firstName", schemaPath: "#/properties/firstName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err12];
+          vErrors = [err18];
         } else {
-          vErrors.push(err12);
+          vErrors.push(err18);
         }
         errors++;
       }
@@ -781,20 +835,20 @@ function validate62(data, { instancePath = "", parentData, parentDataProperty, r
       let data9 = data.lastName;
       if (typeof data9 === "string") {
         if (func60(data9) > 1024) {
-          const err13 = { instancePath: instancePath + "/lastName", schemaPath: "#/properties/lastName/maxLength", keyword: "maxLength", params: { limit: 1024 }, message: "must NOT have more than 1024 characters" };
+          const err19 = { instancePath: instancePath + "/lastName", schemaPath: "#/properties/lastName/maxLength", keyword: "maxLength", params: { limit: 1024 }, message: "must NOT have more than 1024 characters" };
           if (vErrors === null) {
-            vErrors = [err13];
+            vErrors = [err19];
           } else {
-            vErrors.push(err13);
+            vErrors.push(err19);
           }
           errors++;
         }
       } else {
-        const err14 = { instancePath: instancePath + "/lastName", schemaPath: "#/properties/lastName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err20 = { instancePath: instancePath + "/lastName", schemaPath: "#/properties/lastName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err14];
+          vErrors = [err20];
         } else {
-          vErrors.push(err14);
+          vErrors.push(err20);
         }
         errors++;
       }
@@ -803,29 +857,29 @@ function validate62(data, { instancePath = "", parentData, parentDataProperty, r
       let data10 = data.avatarUrl;
       if (typeof data10 === "string") {
         if (func60(data10) > 1024) {
-          const err15 = { instancePath: instancePath + "/avatarUrl", schemaPath: "#/properties/avatarUrl/maxLength", keyword: "maxLength", params: { limit: 1024 }, message: "must NOT have more than 1024 characters" };
+          const err21 = { instancePath: instancePath + "/avatarUrl", schemaPath: "#/properties/avatarUrl/maxLength", keyword: "maxLength", params: { limit: 1024 }, message: "must NOT have more than 1024 characters" };
           if (vErrors === null) {
-            vErrors = [err15];
+            vErrors = [err21];
           } else {
-            vErrors.push(err15);
+            vErrors.push(err21);
           }
           errors++;
         }
         if (!formats10(data10)) {
-          const err16 = { instancePath: instancePath + "/avatarUrl", schemaPath: "#/properties/avatarUrl/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"' };
+          const err22 = { instancePath: instancePath + "/avatarUrl", schemaPath: "#/properties/avatarUrl/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"' };
           if (vErrors === null) {
-            vErrors = [err16];
+            vErrors = [err22];
           } else {
-            vErrors.push(err16);
+            vErrors.push(err22);
           }
           errors++;
         }
       } else {
-        const err17 = { instancePath: instancePath + "/avatarUrl", schemaPath: "#/properties/avatarUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err23 = { instancePath: instancePath + "/avatarUrl", schemaPath: "#/properties/avatarUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err17];
+          vErrors = [err23];
         } else {
-          vErrors.push(err17);
+          vErrors.push(err23);
         }
         errors++;
       }
@@ -834,20 +888,20 @@ function validate62(data, { instancePath = "", parentData, parentDataProperty, r
       let data11 = data.tokenCutoff;
       if (typeof data11 === "string") {
         if (!formats0.validate(data11)) {
-          const err18 = { instancePath: instancePath + "/tokenCutoff", schemaPath: "#/properties/tokenCutoff/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err24 = { instancePath: instancePath + "/tokenCutoff", schemaPath: "#/properties/tokenCutoff/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
           if (vErrors === null) {
-            vErrors = [err18];
+            vErrors = [err24];
           } else {
-            vErrors.push(err18);
+            vErrors.push(err24);
           }
           errors++;
         }
       } else {
-        const err19 = { instancePath: instancePath + "/tokenCutoff", schemaPath: "#/properties/tokenCutoff/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err25 = { instancePath: instancePath + "/tokenCutoff", schemaPath: "#/properties/tokenCutoff/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err19];
+          vErrors = [err25];
         } else {
-          vErrors.push(err19);
+          vErrors.push(err25);
         }
         errors++;
       }
@@ -869,21 +923,21 @@ function validate62(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err20 = { instancePath: instancePath + "/experienceGroups", schemaPath: "#/properties/experienceGroups/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err26 = { instancePath: instancePath + "/experienceGroups", schemaPath: "#/properties/experienceGroups/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err20];
+          vErrors = [err26];
         } else {
-          vErrors.push(err20);
+          vErrors.push(err26);
         }
         errors++;
       }
     }
   } else {
-    const err21 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err27 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err21];
+      vErrors = [err27];
     } else {
-      vErrors.push(err21);
+      vErrors.push(err27);
     }
     errors++;
   }
@@ -1343,7 +1397,7 @@ function validate76(data, { instancePath = "", parentData, parentDataProperty, r
 }
 validate76.evaluated = { "items": true, "dynamicProps": false, "dynamicItems": false };
 var schema_ExperienceUsers = validate78;
-var schema30 = { "title": "Experience Users", "description": "Schema for a collection of Experience Users", "type": "object", "properties": { "items": { "type": "array", "items": { "$ref": "#/$defs/ExperienceUser" } }, "count": { "description": "The number of users in this page.", "type": "integer" }, "totalCount": { "description": "The number of users that match the filters, over all pages.", "type": "integer" }, "perPage": { "type": "integer" }, "page": { "type": "integer" }, "filter": { "type": "string" }, "filterField": { "type": "string" }, "sortField": { "type": "string" }, "sortDirection": { "type": "string", "enum": ["asc", "desc", "ASC", "DESC", ""] }, "applicationId": { "$ref": "#/$defs/Id" }, "experienceGroupId": { "$ref": "#/$defs/Id" } }, "examples": [{ "items": [{ "id": "58b9d782cbfafe1be675744d", "experienceUserId": "58b9d782cbfafe1be675744d", "applicationId": "575ec8687ae143cd83dc4a97", "creationDate": "2016-06-13T04:00:00.000Z", "lastUpdated": "2016-06-13T04:00:00.000Z", "passwordLastUpdated": "2016-06-13T04:00:00.000Z", "lastLogin": "2016-06-13T04:00:00.000Z", "email": "experienceuser@example.com", "firstName": "Example", "lastName": "Name", "avatarUrl": "https://example.avatar.url/is_here.png", "userTags": { "customKey": "customValue" } }], "count": 1, "totalCount": 4, "perPage": 1, "page": 0, "sortField": "name", "sortDirection": "asc", "applicationId": "575ec8687ae143cd83dc4a97" }] };
+var schema30 = { "title": "Experience Users", "description": "Schema for a collection of Experience Users", "type": "object", "required": ["items", "count", "totalCount", "perPage", "page"], "properties": { "items": { "type": "array", "items": { "$ref": "#/$defs/ExperienceUser" } }, "count": { "description": "The number of users in this page.", "type": "integer" }, "totalCount": { "description": "The number of users that match the filters, over all pages.", "type": "integer" }, "perPage": { "type": "integer" }, "page": { "type": "integer" }, "filter": { "type": "string" }, "filterField": { "type": "string" }, "sortField": { "type": "string" }, "sortDirection": { "type": "string", "enum": ["asc", "desc", "ASC", "DESC", ""] }, "applicationId": { "$ref": "#/$defs/Id" }, "experienceGroupId": { "$ref": "#/$defs/Id" } }, "examples": [{ "items": [{ "id": "58b9d782cbfafe1be675744d", "experienceUserId": "58b9d782cbfafe1be675744d", "applicationId": "575ec8687ae143cd83dc4a97", "creationDate": "2016-06-13T04:00:00.000Z", "lastUpdated": "2016-06-13T04:00:00.000Z", "passwordLastUpdated": "2016-06-13T04:00:00.000Z", "lastLogin": "2016-06-13T04:00:00.000Z", "email": "experienceuser@example.com", "firstName": "Example", "lastName": "Name", "avatarUrl": "https://example.avatar.url/is_here.png", "userTags": { "customKey": "customValue" } }], "count": 1, "totalCount": 4, "perPage": 1, "page": 0, "sortField": "name", "sortDirection": "asc", "applicationId": "575ec8687ae143cd83dc4a97" }] };
 function validate78(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -1355,6 +1409,51 @@ function validate78(data, { instancePath = "", parentData, parentDataProperty, r
     evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.items === void 0 || !func0.call(data, "items")) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "items" }, message: "must have required property 'items'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.count === void 0 || !func0.call(data, "count")) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "count" }, message: "must have required property 'count'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.totalCount === void 0 || !func0.call(data, "totalCount")) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "totalCount" }, message: "must have required property 'totalCount'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.perPage === void 0 || !func0.call(data, "perPage")) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "perPage" }, message: "must have required property 'perPage'" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.page === void 0 || !func0.call(data, "page")) {
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "page" }, message: "must have required property 'page'" };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
     if (data.items !== void 0 && func0.call(data, "items")) {
       let data0 = data.items;
       if (Array.isArray(data0)) {
@@ -1366,66 +1465,7 @@ function validate78(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err0 = { instancePath: instancePath + "/items", schemaPath: "#/properties/items/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
-        errors++;
-      }
-    }
-    if (data.count !== void 0 && func0.call(data, "count")) {
-      let data2 = data.count;
-      if (!(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2)) && isFinite(data2))) {
-        const err1 = { instancePath: instancePath + "/count", schemaPath: "#/properties/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.totalCount !== void 0 && func0.call(data, "totalCount")) {
-      let data3 = data.totalCount;
-      if (!(typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3)) && isFinite(data3))) {
-        const err2 = { instancePath: instancePath + "/totalCount", schemaPath: "#/properties/totalCount/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.perPage !== void 0 && func0.call(data, "perPage")) {
-      let data4 = data.perPage;
-      if (!(typeof data4 == "number" && (!(data4 % 1) && !isNaN(data4)) && isFinite(data4))) {
-        const err3 = { instancePath: instancePath + "/perPage", schemaPath: "#/properties/perPage/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.page !== void 0 && func0.call(data, "page")) {
-      let data5 = data.page;
-      if (!(typeof data5 == "number" && (!(data5 % 1) && !isNaN(data5)) && isFinite(data5))) {
-        const err4 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-    if (data.filter !== void 0 && func0.call(data, "filter")) {
-      if (typeof data.filter !== "string") {
-        const err5 = { instancePath: instancePath + "/filter", schemaPath: "#/properties/filter/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err5 = { instancePath: instancePath + "/items", schemaPath: "#/properties/items/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -1434,9 +1474,10 @@ function validate78(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.filterField !== void 0 && func0.call(data, "filterField")) {
-      if (typeof data.filterField !== "string") {
-        const err6 = { instancePath: instancePath + "/filterField", schemaPath: "#/properties/filterField/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.count !== void 0 && func0.call(data, "count")) {
+      let data2 = data.count;
+      if (!(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2)) && isFinite(data2))) {
+        const err6 = { instancePath: instancePath + "/count", schemaPath: "#/properties/count/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -1445,9 +1486,10 @@ function validate78(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.sortField !== void 0 && func0.call(data, "sortField")) {
-      if (typeof data.sortField !== "string") {
-        const err7 = { instancePath: instancePath + "/sortField", schemaPath: "#/properties/sortField/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.totalCount !== void 0 && func0.call(data, "totalCount")) {
+      let data3 = data.totalCount;
+      if (!(typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3)) && isFinite(data3))) {
+        const err7 = { instancePath: instancePath + "/totalCount", schemaPath: "#/properties/totalCount/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -1456,10 +1498,10 @@ function validate78(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.sortDirection !== void 0 && func0.call(data, "sortDirection")) {
-      let data9 = data.sortDirection;
-      if (typeof data9 !== "string") {
-        const err8 = { instancePath: instancePath + "/sortDirection", schemaPath: "#/properties/sortDirection/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.perPage !== void 0 && func0.call(data, "perPage")) {
+      let data4 = data.perPage;
+      if (!(typeof data4 == "number" && (!(data4 % 1) && !isNaN(data4)) && isFinite(data4))) {
+        const err8 = { instancePath: instancePath + "/perPage", schemaPath: "#/properties/perPage/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -1467,12 +1509,69 @@ function validate78(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data9 === "asc" || data9 === "desc" || data9 === "ASC" || data9 === "DESC" || data9 === "")) {
-        const err9 = { instancePath: instancePath + "/sortDirection", schemaPath: "#/properties/sortDirection/enum", keyword: "enum", params: { allowedValues: schema30.properties.sortDirection.enum }, message: "must be equal to one of the allowed values" };
+    }
+    if (data.page !== void 0 && func0.call(data, "page")) {
+      let data5 = data.page;
+      if (!(typeof data5 == "number" && (!(data5 % 1) && !isNaN(data5)) && isFinite(data5))) {
+        const err9 = { instancePath: instancePath + "/page", schemaPath: "#/properties/page/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
           vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.filter !== void 0 && func0.call(data, "filter")) {
+      if (typeof data.filter !== "string") {
+        const err10 = { instancePath: instancePath + "/filter", schemaPath: "#/properties/filter/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.filterField !== void 0 && func0.call(data, "filterField")) {
+      if (typeof data.filterField !== "string") {
+        const err11 = { instancePath: instancePath + "/filterField", schemaPath: "#/properties/filterField/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if (data.sortField !== void 0 && func0.call(data, "sortField")) {
+      if (typeof data.sortField !== "string") {
+        const err12 = { instancePath: instancePath + "/sortField", schemaPath: "#/properties/sortField/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.sortDirection !== void 0 && func0.call(data, "sortDirection")) {
+      let data9 = data.sortDirection;
+      if (typeof data9 !== "string") {
+        const err13 = { instancePath: instancePath + "/sortDirection", schemaPath: "#/properties/sortDirection/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+      if (!(data9 === "asc" || data9 === "desc" || data9 === "ASC" || data9 === "DESC" || data9 === "")) {
+        const err14 = { instancePath: instancePath + "/sortDirection", schemaPath: "#/properties/sortDirection/enum", keyword: "enum", params: { allowedValues: schema30.properties.sortDirection.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
         }
         errors++;
       }
@@ -1490,11 +1589,11 @@ function validate78(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err10 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err15 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err10];
+      vErrors = [err15];
     } else {
-      vErrors.push(err10);
+      vErrors.push(err15);
     }
     errors++;
   }
@@ -1514,34 +1613,52 @@ function validate82(data, { instancePath = "", parentData, parentDataProperty, r
     evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.type === void 0 || !func0.call(data, "type")) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.message === void 0 || !func0.call(data, "message")) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
     if (data.type !== void 0 && func0.call(data, "type")) {
       if (typeof data.type !== "string") {
-        const err0 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err2 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err0];
+          vErrors = [err2];
         } else {
-          vErrors.push(err0);
+          vErrors.push(err2);
         }
         errors++;
       }
     }
     if (data.message !== void 0 && func0.call(data, "message")) {
       if (typeof data.message !== "string") {
-        const err1 = { instancePath: instancePath + "/message", schemaPath: "#/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/message", schemaPath: "#/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err1];
+          vErrors = [err3];
         } else {
-          vErrors.push(err1);
+          vErrors.push(err3);
         }
         errors++;
       }
     }
   } else {
-    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err4 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err2];
+      vErrors = [err4];
     } else {
-      vErrors.push(err2);
+      vErrors.push(err4);
     }
     errors++;
   }
@@ -1550,7 +1667,7 @@ function validate82(data, { instancePath = "", parentData, parentDataProperty, r
 }
 validate82.evaluated = { "props": { "type": true, "message": true }, "dynamicProps": false, "dynamicItems": false };
 var schema_Success = validate83;
-var schema32 = { "title": "Success", "description": "Schema for reporting a successful operation", "type": "object", "properties": { "success": { "type": "boolean", "enum": [true] } }, "examples": [{ "success": true }] };
+var schema32 = { "title": "Success", "description": "Schema for reporting a successful operation", "type": "object", "required": ["success"], "properties": { "success": { "type": "boolean", "enum": [true] } }, "examples": [{ "success": true }] };
 function validate83(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -1562,19 +1679,19 @@ function validate83(data, { instancePath = "", parentData, parentDataProperty, r
     evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.success === void 0 || !func0.call(data, "success")) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "success" }, message: "must have required property 'success'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
     if (data.success !== void 0 && func0.call(data, "success")) {
       let data0 = data.success;
       if (typeof data0 !== "boolean") {
-        const err0 = { instancePath: instancePath + "/success", schemaPath: "#/properties/success/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
-        errors++;
-      }
-      if (!(data0 === true)) {
-        const err1 = { instancePath: instancePath + "/success", schemaPath: "#/properties/success/enum", keyword: "enum", params: { allowedValues: schema32.properties.success.enum }, message: "must be equal to one of the allowed values" };
+        const err1 = { instancePath: instancePath + "/success", schemaPath: "#/properties/success/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -1582,13 +1699,22 @@ function validate83(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
+      if (!(data0 === true)) {
+        const err2 = { instancePath: instancePath + "/success", schemaPath: "#/properties/success/enum", keyword: "enum", params: { allowedValues: schema32.properties.success.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
     }
   } else {
-    const err2 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err2];
+      vErrors = [err3];
     } else {
-      vErrors.push(err2);
+      vErrors.push(err3);
     }
     errors++;
   }
@@ -3909,7 +4035,7 @@ function validate199(data, { instancePath = "", parentData, parentDataProperty, 
 }
 validate199.evaluated = { "dynamicProps": true, "dynamicItems": false };
 var request_listExperienceUsers = validate203;
-var schema66 = { "$id": "request_listExperienceUsers", "type": "object", "properties": { "path": { "type": "object", "properties": { "applicationId": { "$ref": "experience-users#/$defs/Id" } }, "required": ["applicationId"], "additionalProperties": false }, "query": { "type": "object", "properties": { "sortField": { "type": "string", "enum": ["firstName", "lastName", "email", "id", "creationDate", "lastLogin", "lastUpdated"], "default": "email" }, "sortDirection": { "type": "string", "enum": ["asc", "desc"], "default": "asc" }, "page": { "type": "integer", "minimum": 0, "default": 0 }, "perPage": { "type": "integer", "minimum": 1, "maximum": 1e3, "default": 100 }, "filterField": { "type": "string", "enum": ["firstName", "lastName", "email", ""] }, "filter": { "type": "string" }, "experienceGroupId": { "$ref": "experience-users#/$defs/ExperienceGroupFilter" }, "includeAncestorGroups": { "type": "boolean" }, "query": { "$ref": "experience-users#/$defs/AdvancedExperienceUserQuery" } }, "required": [] }, "header": { "type": "object", "properties": { "losantdomain": { "type": "string" } }, "required": [] } }, "required": ["path"], "additionalProperties": false };
+var schema66 = { "$id": "request_listExperienceUsers", "type": "object", "properties": { "path": { "type": "object", "properties": { "applicationId": { "$ref": "experience-users#/$defs/Id" } }, "required": ["applicationId"], "additionalProperties": false }, "query": { "type": "object", "properties": { "sortField": { "type": "string", "enum": ["firstName", "lastName", "email", "id", "creationDate", "lastLogin", "lastUpdated"], "default": "email" }, "sortDirection": { "type": "string", "enum": ["asc", "desc"], "default": "asc" }, "page": { "type": "integer", "minimum": 0, "default": 0 }, "perPage": { "type": "integer", "minimum": 1, "maximum": 1e3, "default": 100 }, "filterField": { "type": "string", "enum": ["firstName", "lastName", "email", ""] }, "filter": { "type": "string" }, "experienceGroupId": { "$ref": "experience-users#/$defs/ExperienceGroupFilter" }, "includeAncestorGroups": { "type": "boolean" }, "query": { "$ref": "experience-users#/$defs/AdvancedExperienceUserQuery" } }, "required": [] }, "header": { "type": "object", "properties": { "losantdomain": { "type": "string" }, "Accept-Version": { "type": "string", "minLength": 1 } }, "required": [] } }, "required": ["path"], "additionalProperties": false };
 function validate203(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
@@ -4160,22 +4286,44 @@ function validate203(data, { instancePath = "", parentData, parentDataProperty, 
             errors++;
           }
         }
+        if (data12["Accept-Version"] !== void 0 && func0.call(data12, "Accept-Version")) {
+          let data14 = data12["Accept-Version"];
+          if (typeof data14 === "string") {
+            if (func60(data14) < 1) {
+              const err20 = { instancePath: instancePath + "/header/Accept-Version", schemaPath: "#/properties/header/properties/Accept-Version/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              if (vErrors === null) {
+                vErrors = [err20];
+              } else {
+                vErrors.push(err20);
+              }
+              errors++;
+            }
+          } else {
+            const err21 = { instancePath: instancePath + "/header/Accept-Version", schemaPath: "#/properties/header/properties/Accept-Version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err21];
+            } else {
+              vErrors.push(err21);
+            }
+            errors++;
+          }
+        }
       } else {
-        const err20 = { instancePath: instancePath + "/header", schemaPath: "#/properties/header/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err22 = { instancePath: instancePath + "/header", schemaPath: "#/properties/header/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err20];
+          vErrors = [err22];
         } else {
-          vErrors.push(err20);
+          vErrors.push(err22);
         }
         errors++;
       }
     }
   } else {
-    const err21 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err23 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err21];
+      vErrors = [err23];
     } else {
-      vErrors.push(err21);
+      vErrors.push(err23);
     }
     errors++;
   }
@@ -4278,12 +4426,34 @@ function validate207(data, { instancePath = "", parentData, parentDataProperty, 
             errors++;
           }
         }
+        if (data2["Accept-Version"] !== void 0 && func0.call(data2, "Accept-Version")) {
+          let data4 = data2["Accept-Version"];
+          if (typeof data4 === "string") {
+            if (func60(data4) < 1) {
+              const err7 = { instancePath: instancePath + "/header/Accept-Version", schemaPath: "#/properties/header/properties/Accept-Version/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              if (vErrors === null) {
+                vErrors = [err7];
+              } else {
+                vErrors.push(err7);
+              }
+              errors++;
+            }
+          } else {
+            const err8 = { instancePath: instancePath + "/header/Accept-Version", schemaPath: "#/properties/header/properties/Accept-Version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err8];
+            } else {
+              vErrors.push(err8);
+            }
+            errors++;
+          }
+        }
       } else {
-        const err7 = { instancePath: instancePath + "/header", schemaPath: "#/properties/header/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err9 = { instancePath: instancePath + "/header", schemaPath: "#/properties/header/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err7];
+          vErrors = [err9];
         } else {
-          vErrors.push(err7);
+          vErrors.push(err9);
         }
         errors++;
       }
@@ -4295,11 +4465,11 @@ function validate207(data, { instancePath = "", parentData, parentDataProperty, 
       }
     }
   } else {
-    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err10 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err8];
+      vErrors = [err10];
     } else {
-      vErrors.push(err8);
+      vErrors.push(err10);
     }
     errors++;
   }
@@ -4408,22 +4578,44 @@ function validate210(data, { instancePath = "", parentData, parentDataProperty, 
             errors++;
           }
         }
+        if (data3["Accept-Version"] !== void 0 && func0.call(data3, "Accept-Version")) {
+          let data5 = data3["Accept-Version"];
+          if (typeof data5 === "string") {
+            if (func60(data5) < 1) {
+              const err7 = { instancePath: instancePath + "/header/Accept-Version", schemaPath: "#/properties/header/properties/Accept-Version/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              if (vErrors === null) {
+                vErrors = [err7];
+              } else {
+                vErrors.push(err7);
+              }
+              errors++;
+            }
+          } else {
+            const err8 = { instancePath: instancePath + "/header/Accept-Version", schemaPath: "#/properties/header/properties/Accept-Version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err8];
+            } else {
+              vErrors.push(err8);
+            }
+            errors++;
+          }
+        }
       } else {
-        const err7 = { instancePath: instancePath + "/header", schemaPath: "#/properties/header/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err9 = { instancePath: instancePath + "/header", schemaPath: "#/properties/header/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err7];
+          vErrors = [err9];
         } else {
-          vErrors.push(err7);
+          vErrors.push(err9);
         }
         errors++;
       }
     }
   } else {
-    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err10 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err8];
+      vErrors = [err10];
     } else {
-      vErrors.push(err8);
+      vErrors.push(err10);
     }
     errors++;
   }
@@ -4532,22 +4724,44 @@ function validate213(data, { instancePath = "", parentData, parentDataProperty, 
             errors++;
           }
         }
+        if (data3["Accept-Version"] !== void 0 && func0.call(data3, "Accept-Version")) {
+          let data5 = data3["Accept-Version"];
+          if (typeof data5 === "string") {
+            if (func60(data5) < 1) {
+              const err7 = { instancePath: instancePath + "/header/Accept-Version", schemaPath: "#/properties/header/properties/Accept-Version/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              if (vErrors === null) {
+                vErrors = [err7];
+              } else {
+                vErrors.push(err7);
+              }
+              errors++;
+            }
+          } else {
+            const err8 = { instancePath: instancePath + "/header/Accept-Version", schemaPath: "#/properties/header/properties/Accept-Version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err8];
+            } else {
+              vErrors.push(err8);
+            }
+            errors++;
+          }
+        }
       } else {
-        const err7 = { instancePath: instancePath + "/header", schemaPath: "#/properties/header/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err9 = { instancePath: instancePath + "/header", schemaPath: "#/properties/header/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err7];
+          vErrors = [err9];
         } else {
-          vErrors.push(err7);
+          vErrors.push(err9);
         }
         errors++;
       }
     }
   } else {
-    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err10 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err8];
+      vErrors = [err10];
     } else {
-      vErrors.push(err8);
+      vErrors.push(err10);
     }
     errors++;
   }
@@ -4665,12 +4879,34 @@ function validate216(data, { instancePath = "", parentData, parentDataProperty, 
             errors++;
           }
         }
+        if (data3["Accept-Version"] !== void 0 && func0.call(data3, "Accept-Version")) {
+          let data5 = data3["Accept-Version"];
+          if (typeof data5 === "string") {
+            if (func60(data5) < 1) {
+              const err8 = { instancePath: instancePath + "/header/Accept-Version", schemaPath: "#/properties/header/properties/Accept-Version/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              if (vErrors === null) {
+                vErrors = [err8];
+              } else {
+                vErrors.push(err8);
+              }
+              errors++;
+            }
+          } else {
+            const err9 = { instancePath: instancePath + "/header/Accept-Version", schemaPath: "#/properties/header/properties/Accept-Version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err9];
+            } else {
+              vErrors.push(err9);
+            }
+            errors++;
+          }
+        }
       } else {
-        const err8 = { instancePath: instancePath + "/header", schemaPath: "#/properties/header/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err10 = { instancePath: instancePath + "/header", schemaPath: "#/properties/header/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err8];
+          vErrors = [err10];
         } else {
-          vErrors.push(err8);
+          vErrors.push(err10);
         }
         errors++;
       }
@@ -4682,11 +4918,11 @@ function validate216(data, { instancePath = "", parentData, parentDataProperty, 
       }
     }
   } else {
-    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err9];
+      vErrors = [err11];
     } else {
-      vErrors.push(err9);
+      vErrors.push(err11);
     }
     errors++;
   }

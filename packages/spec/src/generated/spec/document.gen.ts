@@ -8,7 +8,7 @@ export const document: OpenApiDocument = {
     "title": "Losant Experience Users API",
     "version": "1.0.0",
     "summary": "Create, list, read, update and delete the Experience Users of a Losant application.",
-    "description": "An Experience User is a unique user registered to your application's Experience. Users can\naccess protected Endpoints and can be associated with Devices via their membership in one or\nmore Experience Groups. You can also build full metadata profiles for each user with user tags.\n\nThis is a hand-written description of the Experience Users and Experience User resources of the\nLosant REST API (`https://api.losant.com`). Everything the kit generates (types, client,\nvalidators, mock, fake server, these docs) is derived from this one file.\n\n## Authentication\n\nEvery request needs an API access token sent as `Authorization: Bearer <token>`. Each operation\nlists the scopes it accepts; the token must include **at least one** of them (each accepted\nscope is its own security requirement). A missing or invalid token is answered with `401`, a\ntoken without any accepted scope with `403`.\n\n## Sources and choices\n\nThe operations, parameters, scopes, examples and schemas come from the Losant documentation\n(REST API reference pages for Experience Users and Experience User, the Experience Users\nproduct page and the Python client's reference) and from Losant's published JSON schemas.\nWhere two sources disagree, the current web reference wins over the older markdown reference:\n\n- `perPage` defaults to **100** (the older markdown page says 1000).\n- The Experience User Post example uses `experienceuser@example.com` (the older markdown page\n  uses `example@experienceuser.com`).\n- `experienceGroupId` accepts the special values `any` and `none`, and the list operation takes\n  `includeAncestorGroups` and `query` (the older markdown page has neither).\n- The optional `losantdomain` header (\"Domain scope of request, rarely needed\") comes from the\n  client reference and is accepted on every operation.\n\nChoices where the sources are silent:\n\n- `page` is an integer `>= 0`; `perPage` an integer from 1 to 1000 (1000 is the largest page\n  the older reference ever advertised; larger values are a `400`).\n- A blank `filterField` or `filter` means no filtering, as the reference says, so the empty\n  string is accepted for both.\n- The collection's `experienceGroupId` echo is an id only: when the request used `any` or\n  `none` it is left out of the response (the published schema allows ids only).\n- Response schemas are exactly as open as Losant's published ones: no property is required and\n  unknown properties are allowed (`Experience User`, `Experience Users`, `Error`, `Success`),\n  counts have no minimum, and an advanced query's tag-map keys follow the published pattern\n  `^[0-9a-zA-Z_-]{1,255}` (no end anchor, unlike `userTags` keys). The kit's validators and\n  mock therefore accept whatever the real API may send.\n",
+    "description": "An Experience User is a unique user registered to your application's Experience. Users can\naccess protected Endpoints and can be associated with Devices via their membership in one or\nmore Experience Groups. You can also build full metadata profiles for each user with user tags.\n\nThis is a hand-written description of the Experience Users and Experience User resources of the\nLosant REST API (`https://api.losant.com`). Everything the kit generates (types, client,\nvalidators, mock, fake server, these docs) is derived from this one file.\n\n## Authentication\n\nEvery request needs an API access token sent as `Authorization: Bearer <token>`. Each operation\nlists the scopes it accepts; the token must include **at least one** of them (each accepted\nscope is its own security requirement). A missing or invalid token is answered with `401`, a\ntoken without any accepted scope with `403`.\n\n## Sources and choices\n\nThe operations, parameters, scopes, examples and schemas come from the Losant documentation\n(REST API reference pages for Experience Users and Experience User, the Experience Users\nproduct page and the Python client's reference) and from Losant's published JSON schemas.\nWhere two sources disagree, the current web reference wins over the older markdown reference:\n\n- `perPage` defaults to **100** (the older markdown page says 1000).\n- The Experience User Post example uses `experienceuser@example.com` (the older markdown page\n  uses `example@experienceuser.com`).\n- `experienceGroupId` accepts the special values `any` and `none`, and the list operation takes\n  `includeAncestorGroups` and `query` (the older markdown page has neither).\n- The optional `losantdomain` header (\"Domain scope of request, rarely needed\") comes from the\n  client reference and is accepted on every operation.\n\nChoices where the sources are silent:\n\n- `page` is an integer `>= 0`; `perPage` an integer from 1 to 1000 (1000 is the largest page\n  the older reference ever advertised; larger values are a `400`).\n- A blank `filterField` or `filter` means no filtering, as the reference says, so the empty\n  string is accepted for both.\n- The collection's `experienceGroupId` echo is an id only: when the request used `any` or\n  `none` it is left out of the response (the published schema allows ids only).\n- What the API always sets is required, although Losant's published schemas require nothing:\n  an Experience User's `id`, `experienceUserId`, `applicationId`, `email`, `creationDate` and\n  `lastUpdated`; an Experience Users page's `items`, `count`, `totalCount`, `perPage` and\n  `page`; an Error's `type` and `message`; a Success's `success`. Everything else stays\n  optional, and the response schemas stay open to unknown properties\n  (`Experience User`, `Experience Users`, `Error`, `Success`), counts have no minimum, and an\n  advanced query's tag-map keys follow the published pattern `^[0-9a-zA-Z_-]{1,255}` (no end\n  anchor, unlike `userTags` keys), so the validators and the mock accept whatever else the\n  real API may send.\n- The `Accept-Version` header is documented on every operation: Losant's official clients\n  send `^1.20.1` on every call and the API accepts it.\n",
     "license": {
       "name": "MIT",
       "identifier": "MIT"
@@ -113,6 +113,9 @@ export const document: OpenApiDocument = {
           },
           {
             "$ref": "#/components/parameters/losantdomain"
+          },
+          {
+            "$ref": "#/components/parameters/acceptVersion"
           }
         ],
         "responses": {
@@ -185,6 +188,9 @@ export const document: OpenApiDocument = {
           },
           {
             "$ref": "#/components/parameters/losantdomain"
+          },
+          {
+            "$ref": "#/components/parameters/acceptVersion"
           }
         ],
         "requestBody": {
@@ -304,6 +310,9 @@ export const document: OpenApiDocument = {
           },
           {
             "$ref": "#/components/parameters/losantdomain"
+          },
+          {
+            "$ref": "#/components/parameters/acceptVersion"
           }
         ],
         "responses": {
@@ -379,6 +388,9 @@ export const document: OpenApiDocument = {
           },
           {
             "$ref": "#/components/parameters/losantdomain"
+          },
+          {
+            "$ref": "#/components/parameters/acceptVersion"
           }
         ],
         "requestBody": {
@@ -470,6 +482,9 @@ export const document: OpenApiDocument = {
           },
           {
             "$ref": "#/components/parameters/losantdomain"
+          },
+          {
+            "$ref": "#/components/parameters/acceptVersion"
           }
         ],
         "responses": {
@@ -543,6 +558,17 @@ export const document: OpenApiDocument = {
           "type": "string"
         },
         "example": "example.com"
+      },
+      "acceptVersion": {
+        "name": "Accept-Version",
+        "in": "header",
+        "required": false,
+        "description": "The API version range the caller is written against (a semver range). Losant's official\nclients send `^1.20.1` on every call; so does `@experience-users/client` (its\n`acceptVersion` option changes it).\n",
+        "schema": {
+          "type": "string",
+          "minLength": 1
+        },
+        "example": "^1.20.1"
       },
       "sortField": {
         "name": "sortField",
@@ -958,6 +984,14 @@ export const document: OpenApiDocument = {
         "title": "Experience User",
         "description": "Schema for a single Experience User",
         "type": "object",
+        "required": [
+          "id",
+          "experienceUserId",
+          "applicationId",
+          "email",
+          "creationDate",
+          "lastUpdated"
+        ],
         "properties": {
           "id": {
             "$ref": "#/components/schemas/Id",
@@ -1162,6 +1196,13 @@ export const document: OpenApiDocument = {
         "title": "Experience Users",
         "description": "Schema for a collection of Experience Users",
         "type": "object",
+        "required": [
+          "items",
+          "count",
+          "totalCount",
+          "perPage",
+          "page"
+        ],
         "properties": {
           "items": {
             "type": "array",
@@ -1243,6 +1284,10 @@ export const document: OpenApiDocument = {
         "title": "Error",
         "description": "Schema for errors returned by the API. The reference's Error example\n(`{\"type\": \"NotFound\", \"message\": \"Application was not found\"}`) is attached to the 404\nresponses rather than to this schema, so that a mock answers each status with that\nstatus's own example.\n",
         "type": "object",
+        "required": [
+          "type",
+          "message"
+        ],
         "properties": {
           "type": {
             "type": "string"
@@ -1256,6 +1301,9 @@ export const document: OpenApiDocument = {
         "title": "Success",
         "description": "Schema for reporting a successful operation",
         "type": "object",
+        "required": [
+          "success"
+        ],
         "properties": {
           "success": {
             "type": "boolean",

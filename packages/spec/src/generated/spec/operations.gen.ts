@@ -97,6 +97,12 @@ export const operations = {
         "in": "header",
         "required": false,
         "encoding": "string"
+      },
+      {
+        "name": "Accept-Version",
+        "in": "header",
+        "required": false,
+        "encoding": "string"
       }
     ]
   },
@@ -133,6 +139,12 @@ export const operations = {
       },
       {
         "name": "losantdomain",
+        "in": "header",
+        "required": false,
+        "encoding": "string"
+      },
+      {
+        "name": "Accept-Version",
         "in": "header",
         "required": false,
         "encoding": "string"
@@ -181,6 +193,12 @@ export const operations = {
         "in": "header",
         "required": false,
         "encoding": "string"
+      },
+      {
+        "name": "Accept-Version",
+        "in": "header",
+        "required": false,
+        "encoding": "string"
       }
     ]
   },
@@ -220,6 +238,12 @@ export const operations = {
       },
       {
         "name": "losantdomain",
+        "in": "header",
+        "required": false,
+        "encoding": "string"
+      },
+      {
+        "name": "Accept-Version",
         "in": "header",
         "required": false,
         "encoding": "string"
@@ -265,6 +289,12 @@ export const operations = {
       },
       {
         "name": "losantdomain",
+        "in": "header",
+        "required": false,
+        "encoding": "string"
+      },
+      {
+        "name": "Accept-Version",
         "in": "header",
         "required": false,
         "encoding": "string"

@@ -138,19 +138,19 @@ export interface components {
          *     }
          */
         ExperienceUser: {
-            readonly id?: components["schemas"]["Id"];
-            readonly experienceUserId?: components["schemas"]["Id"];
-            readonly applicationId?: components["schemas"]["Id"];
+            readonly id: components["schemas"]["Id"];
+            readonly experienceUserId: components["schemas"]["Id"];
+            readonly applicationId: components["schemas"]["Id"];
             /** Format: date-time */
-            readonly creationDate?: string;
+            readonly creationDate: string;
             /** Format: date-time */
-            readonly lastUpdated?: string;
+            readonly lastUpdated: string;
             /** Format: date-time */
             readonly passwordLastUpdated?: string;
             /** Format: date-time */
             readonly lastLogin?: string;
             /** Format: email */
-            email?: string;
+            email: string;
             firstName?: string;
             lastName?: string;
             /** Format: uri */
@@ -260,13 +260,13 @@ export interface components {
          *     }
          */
         ExperienceUsers: {
-            items?: components["schemas"]["ExperienceUser"][];
+            items: components["schemas"]["ExperienceUser"][];
             /** @description The number of users in this page. */
-            count?: number;
+            count: number;
             /** @description The number of users that match the filters, over all pages. */
-            totalCount?: number;
-            perPage?: number;
-            page?: number;
+            totalCount: number;
+            perPage: number;
+            page: number;
             filter?: string;
             filterField?: string;
             sortField?: string;
@@ -283,8 +283,8 @@ export interface components {
          *     status's own example.
          */
         Error: {
-            type?: string;
-            message?: string;
+            type: string;
+            message: string;
         };
         /**
          * Success
@@ -295,7 +295,7 @@ export interface components {
          */
         Success: {
             /** @enum {boolean} */
-            success?: true;
+            success: true;
         };
         /**
          * Advanced Experience User Query
@@ -487,6 +487,13 @@ export interface components {
          */
         losantdomain: string;
         /**
+         * @description The API version range the caller is written against (a semver range). Losant's official
+         *     clients send `^1.20.1` on every call; so does `@experience-users/client` (its
+         *     `acceptVersion` option changes it).
+         * @example ^1.20.1
+         */
+        acceptVersion: string;
+        /**
          * @description Field to sort the results by. Accepted values are: firstName, lastName, email, id, creationDate, lastLogin, lastUpdated
          * @example email
          */
@@ -576,6 +583,7 @@ export type ResponseExperienceUserNotFound = components['responses']['Experience
 export type ParameterApplicationId = components['parameters']['applicationId'];
 export type ParameterExperienceUserId = components['parameters']['experienceUserId'];
 export type ParameterLosantdomain = components['parameters']['losantdomain'];
+export type ParameterAcceptVersion = components['parameters']['acceptVersion'];
 export type ParameterSortField = components['parameters']['sortField'];
 export type ParameterSortDirection = components['parameters']['sortDirection'];
 export type ParameterPage = components['parameters']['page'];
@@ -645,6 +653,13 @@ export interface operations {
                  * @example example.com
                  */
                 losantdomain?: components["parameters"]["losantdomain"];
+                /**
+                 * @description The API version range the caller is written against (a semver range). Losant's official
+                 *     clients send `^1.20.1` on every call; so does `@experience-users/client` (its
+                 *     `acceptVersion` option changes it).
+                 * @example ^1.20.1
+                 */
+                "Accept-Version"?: components["parameters"]["acceptVersion"];
             };
             path: {
                 /**
@@ -681,6 +696,13 @@ export interface operations {
                  * @example example.com
                  */
                 losantdomain?: components["parameters"]["losantdomain"];
+                /**
+                 * @description The API version range the caller is written against (a semver range). Losant's official
+                 *     clients send `^1.20.1` on every call; so does `@experience-users/client` (its
+                 *     `acceptVersion` option changes it).
+                 * @example ^1.20.1
+                 */
+                "Accept-Version"?: components["parameters"]["acceptVersion"];
             };
             path: {
                 /**
@@ -722,6 +744,13 @@ export interface operations {
                  * @example example.com
                  */
                 losantdomain?: components["parameters"]["losantdomain"];
+                /**
+                 * @description The API version range the caller is written against (a semver range). Losant's official
+                 *     clients send `^1.20.1` on every call; so does `@experience-users/client` (its
+                 *     `acceptVersion` option changes it).
+                 * @example ^1.20.1
+                 */
+                "Accept-Version"?: components["parameters"]["acceptVersion"];
             };
             path: {
                 /**
@@ -763,6 +792,13 @@ export interface operations {
                  * @example example.com
                  */
                 losantdomain?: components["parameters"]["losantdomain"];
+                /**
+                 * @description The API version range the caller is written against (a semver range). Losant's official
+                 *     clients send `^1.20.1` on every call; so does `@experience-users/client` (its
+                 *     `acceptVersion` option changes it).
+                 * @example ^1.20.1
+                 */
+                "Accept-Version"?: components["parameters"]["acceptVersion"];
             };
             path: {
                 /**
@@ -804,6 +840,13 @@ export interface operations {
                  * @example example.com
                  */
                 losantdomain?: components["parameters"]["losantdomain"];
+                /**
+                 * @description The API version range the caller is written against (a semver range). Losant's official
+                 *     clients send `^1.20.1` on every call; so does `@experience-users/client` (its
+                 *     `acceptVersion` option changes it).
+                 * @example ^1.20.1
+                 */
+                "Accept-Version"?: components["parameters"]["acceptVersion"];
             };
             path: {
                 /**
