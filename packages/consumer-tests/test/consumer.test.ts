@@ -18,7 +18,7 @@ let app = "";
 
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), "eu-consumer-"));
-  app = scratchProject(work, packAll(join(work, "tarballs")));
+  app = scratchProject(work, packAll(join(work, "tarballs")), ["msw"]);
 });
 
 afterAll(() => {
@@ -70,6 +70,24 @@ describe("installed from tarballs into a project outside the workspace", () => {
         emails: ["bob@example.com", "ada@example.com"],
         totalCount: 2,
         leaksPassword: false,
+      });
+    },
+  );
+
+  it.each(runtimes)(
+    "a Node test with MSW's setupServer in front of the fake serves the default client on $description",
+    ({ binary, major }) => {
+      const out = execFileSync(binary(), ["msw-users.mjs"], {
+        cwd: app,
+        encoding: "utf8",
+        timeout: 60_000,
+      });
+      expect(JSON.parse(out.trim().split("\n").pop() ?? "{}")).toEqual({
+        node: expect.stringMatching(new RegExp(`^v${major}\\.`)),
+        emails: ["ada@example.com"],
+        anonymous: 401,
+        unknown: "refused",
+        faults: 0,
       });
     },
   );
@@ -129,5 +147,26 @@ describe("installed from tarballs into a project outside the workspace", () => {
     expect(inputs.filter((input) => /fake-server|validators|ajv/.test(input))).toEqual([]);
     expect(inputs.some((input) => input.includes("@experience-users/client"))).toBe(true);
     expect(result.outputFiles[0]?.text).not.toMatch(/\brequire\(|process\.env|node:/);
+  });
+
+  it("bundles the fake and its MSW handlers for the browser without any Node-only module", async () => {
+    const result = await build({
+      entryPoints: [join(app, "browser-fake-entry.mjs")],
+      absWorkingDir: app,
+      bundle: true,
+      platform: "browser",
+      format: "esm",
+      write: false,
+      metafile: true,
+      logLevel: "silent",
+    });
+    const inputs = Object.keys(result.metafile.inputs);
+    const builtins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
+    expect(inputs.filter((input) => builtins.has(input))).toEqual([]);
+    expect(inputs).toContain("node_modules/@experience-users/fake-server/dist/index.js");
+    expect(inputs).toContain("node_modules/@experience-users/fake-server/dist/msw.js");
+    expect(inputs.filter((input) => /serve-fake-server|@hono\/node-server/.test(input))).toEqual(
+      [],
+    );
   });
 });
