@@ -9,6 +9,7 @@ import { buildCachePair } from "./pairs/build-cache.js";
 import { bundleSizePair } from "./pairs/bundle-size.js";
 import { clientCostPair } from "./pairs/client-cost.js";
 import { clientOverheadPair } from "./pairs/client-overhead.js";
+import { fakeMswPair } from "./pairs/fake-msw.js";
 import { fakeScalePair } from "./pairs/fake-scale.js";
 import { mockServersPair } from "./pairs/mock-servers.js";
 import { validatorsPair } from "./pairs/validators.js";
@@ -21,6 +22,7 @@ const pairs: [string, () => Promise<Section>][] = [
   ["bundle", bundleSizePair],
   ["mock servers", mockServersPair],
   ["fake scale", fakeScalePair],
+  ["msw", fakeMswPair],
   ["build", buildCachePair],
 ];
 

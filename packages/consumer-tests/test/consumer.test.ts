@@ -18,7 +18,7 @@ let app = "";
 
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), "eu-consumer-"));
-  app = scratchProject(work, packAll(join(work, "tarballs")));
+  app = scratchProject(work, packAll(join(work, "tarballs")), ["msw"]);
 });
 
 afterAll(() => {
@@ -54,22 +54,33 @@ describe("installed from tarballs into a project outside the workspace", () => {
     ).toContain("openapi: 3.1.0");
   });
 
-  it.each(runtimes)(
-    "an ESM script lists users through the client against the fake and validates them on $description",
-    ({ binary, major }) => {
-      const out = execFileSync(binary(), ["list-users.mjs"], {
-        cwd: app,
-        encoding: "utf8",
-        timeout: 60_000,
-      });
-      const result = JSON.parse(out.trim().split("\n").pop() ?? "{}");
-      expect(result).toEqual({
-        node: expect.stringMatching(new RegExp(`^v${major}\\.`)),
+  const scripts = [
+    {
+      behaviour: "an ESM script lists users through the client against the fake and validates them",
+      script: "list-users.mjs",
+      expected: {
         createdIsValid: true,
         pageIsValid: true,
         emails: ["bob@example.com", "ada@example.com"],
         totalCount: 2,
         leaksPassword: false,
+      },
+    },
+    {
+      behaviour:
+        "a Node test with MSW's setupServer in front of the fake serves the default client",
+      script: "msw-users.mjs",
+      expected: { emails: ["ada@example.com"], anonymous: 401, unknown: "refused", faults: 0 },
+    },
+  ];
+
+  it.each(scripts.flatMap((script) => runtimes.map((runtime) => ({ ...script, ...runtime }))))(
+    "$behaviour on $description",
+    ({ script, expected, binary, major }) => {
+      const out = execFileSync(binary(), [script], { cwd: app, encoding: "utf8", timeout: 60_000 });
+      expect(JSON.parse(out.trim().split("\n").pop() ?? "{}")).toEqual({
+        node: expect.stringMatching(new RegExp(`^v${major}\\.`)),
+        ...expected,
       });
     },
   );
@@ -111,9 +122,10 @@ describe("installed from tarballs into a project outside the workspace", () => {
     },
   );
 
-  it("bundles the client for the browser without any Node-only module", async () => {
+  /** A browser bundle of a fixture of the scratch project: its inputs, its code, its Node built-ins. */
+  async function browserBundle(entry: string) {
     const result = await build({
-      entryPoints: [join(app, "browser-entry.mjs")],
+      entryPoints: [join(app, entry)],
       absWorkingDir: app,
       bundle: true,
       platform: "browser",
@@ -125,9 +137,27 @@ describe("installed from tarballs into a project outside the workspace", () => {
     });
     const inputs = Object.keys(result.metafile.inputs);
     const builtins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
-    expect(inputs.filter((input) => builtins.has(input))).toEqual([]);
+    return {
+      inputs,
+      code: result.outputFiles[0]?.text ?? "",
+      nodeBuiltins: inputs.filter((input) => builtins.has(input)),
+    };
+  }
+
+  it("bundles the client for the browser without any Node-only module", async () => {
+    const { inputs, code, nodeBuiltins } = await browserBundle("browser-entry.mjs");
+    expect(nodeBuiltins).toEqual([]);
     expect(inputs.filter((input) => /fake-server|validators|ajv/.test(input))).toEqual([]);
     expect(inputs.some((input) => input.includes("@experience-users/client"))).toBe(true);
-    expect(result.outputFiles[0]?.text).not.toMatch(/\brequire\(|process\.env|node:/);
+    expect(code).not.toMatch(/\brequire\(|process\.env|node:/);
+  });
+
+  it("bundles the fake and its MSW handlers for the browser without any Node-only module", async () => {
+    const { inputs, nodeBuiltins } = await browserBundle("browser-fake-entry.mjs");
+    expect(nodeBuiltins).toEqual([]);
+    expect(inputs).toContain("node_modules/@experience-users/fake-server/dist/index.js");
+    expect(inputs).toContain("node_modules/@experience-users/fake-server/dist/msw.js");
+    const nodeOnly = inputs.filter((input) => /serve-fake-server|@hono\/node-server/.test(input));
+    expect(nodeOnly).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { parameterExample } from "./spec-lookups.js";
+import { parameterExample, serverUrl } from "./spec-lookups.js";
 
 /**
  * The development token every fake accepts (unless its fixture says `"devToken": false`); it has
@@ -20,3 +20,6 @@ export const DEFAULT_HOST = "127.0.0.1";
 
 /** Request bodies larger than this many bytes (1 MiB) are answered 413. */
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+/** The spec's server URL, `https://api.losant.com`: where MSW handlers answer unless told otherwise. */
+export const API_BASE_URL: string = serverUrl();

@@ -1,3 +1,7 @@
+/**
+ * The fake's Web-platform core (the default export condition): browsers, workers, MSW and Node
+ * alike. Node resolves `index.node.ts`, which adds the HTTP mode.
+ */
 export {
   DEFAULT_BODY_LIMIT,
   DEFAULT_HOST,
@@ -22,11 +26,6 @@ export { FixtureError } from "./fixture/fixture-error.js";
 export { parseFixture } from "./fixture/parse-fixture.js";
 export type { FakeFault } from "./http/responder.js";
 export { compileGlob, type GlobStats, matchGlob } from "./list/glob.js";
-export {
-  type ServedFakeServer,
-  type ServeFakeServerOptions,
-  serveFakeServer,
-} from "./serve-fake-server.js";
 export type {
   ApplicationInput,
   FakeApplicationInfo,

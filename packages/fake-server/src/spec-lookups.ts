@@ -31,6 +31,14 @@ function resolve(value: JsonValue | undefined): JsonValue | undefined {
   return document.components[kind]?.[name];
 }
 
+/** The spec's first server URL: where the real API lives (`https://api.losant.com`). */
+export function serverUrl(): string {
+  const servers = document.servers as JsonValue | undefined;
+  const url = at(Array.isArray(servers) ? servers[0] : undefined, "url");
+  if (typeof url !== "string") throw new Error("the spec names no server URL");
+  return url;
+}
+
 /** The `example` of a component parameter, e.g. `applicationId` -> `575ec8687ae143cd83dc4a97`. */
 export function parameterExample(name: string): string {
   const example = at(document.components.parameters?.[name], "example");

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { EXAMPLE_APPLICATION_ID, type ServedFakeServer, serveFakeServer } from "../src/index.js";
+import {
+  EXAMPLE_APPLICATION_ID,
+  type ServedFakeServer,
+  serveFakeServer,
+} from "../src/index.node.js";
 
 const USERS = `/applications/${EXAMPLE_APPLICATION_ID}/experience/users`;
 

@@ -299,12 +299,40 @@ describe("helpers", () => {
     expect(toTime("9999-12-31T23:59:59-23:00")).toBeUndefined();
   });
 
-  it("hashes passwords with scrypt and a fresh salt", async () => {
+  it("hashes passwords with PBKDF2-SHA256 (Web Crypto) and a fresh salt", async () => {
     const [a, b] = await Promise.all([hashPassword("password-1"), hashPassword("password-1")]);
-    expect(a).toMatch(/^scrypt\$/);
+    expect(a).toMatch(/^pbkdf2-sha256\$10000\$[A-Za-z0-9+/]{22}==\$[A-Za-z0-9+/]{43}=$/);
     expect(a).not.toBe(b);
     expect(await verifyPassword("password-1", a)).toBe(true);
     expect(await verifyPassword("password-2", a)).toBe(false);
-    expect(await verifyPassword("password-1", "garbage")).toBe(false);
+    expect(await verifyPassword("\u{1F600} astral", await hashPassword("\u{1F600} astral"))).toBe(
+      true,
+    );
+  });
+
+  const tampered = [
+    { description: "not a hash at all", hash: () => "garbage" },
+    { description: "another scheme", hash: (h: string) => h.replace("pbkdf2-sha256", "scrypt") },
+    { description: "another iteration count", hash: (h: string) => h.replace("$10000$", "$1$") },
+    {
+      description: "a salt that is not base64",
+      hash: (h: string) => h.replace(/\$[^$]+\$/, "$!!$"),
+    },
+    { description: "a key one byte short", hash: (h: string) => h.replace(/[^$]{4}$/, "") },
+    { description: "a key with one bit flipped", hash: (h: string) => flipLastKeyBit(h) },
+  ];
+
+  it.each(tampered)("refuses a stored hash with $description", async ({ hash }) => {
+    const stored = await hashPassword("password-1");
+    expect(await verifyPassword("password-1", stored)).toBe(true);
+    expect(await verifyPassword("password-1", hash(stored))).toBe(false);
   });
 });
+
+function flipLastKeyBit(hash: string): string {
+  const parts = hash.split("$");
+  const key = Uint8Array.from(atob(parts[3] ?? ""), (c) => c.charCodeAt(0));
+  key[key.length - 1] = (key[key.length - 1] ?? 0) ^ 1;
+  parts[3] = btoa(String.fromCharCode(...key));
+  return parts.join("$");
+}

@@ -7,8 +7,9 @@ const path = `/applications/${applicationId}/experience/users`;
 const headers = { authorization: "Bearer token", accept: "application/json" };
 
 /**
- * @param {string} contender raw-fetch | raw-fetch-timeout | openapi-fetch | ours | ours-no-timeout | ours-node-transport | official
- * @param {string} baseUrl
+ * @param {string} contender raw-fetch | raw-fetch-timeout | openapi-fetch | ours | ours-no-timeout | ours-node-transport | official,
+ *   or an in-process fake: msw-fake | msw-static | fake-direct (see in-process-fakes.mjs)
+ * @param {string} baseUrl the server's (unused by the in-process fakes)
  * @param {{ timeout?: number }} [options] a timeout for our client (default: the contender's own)
  */
 export async function makeCall(contender, baseUrl, options = {}) {
@@ -54,6 +55,10 @@ export async function makeCall(contender, baseUrl, options = {}) {
       const client = losant.createClient({ accessToken: "token", url: baseUrl });
       return () => client.experienceUsers.get({ applicationId });
     }
+    case "msw-fake":
+    case "msw-static":
+    case "fake-direct":
+      return (await import("./in-process-fakes.mjs")).makeInProcessCall(contender);
     default:
       throw new Error(`unknown contender ${contender}`);
   }

@@ -1,6 +1,6 @@
 import { builtinModules } from "node:module";
-import { gzipSync } from "node:zlib";
-import { build, type Plugin } from "esbuild";
+import type { Plugin } from "esbuild";
+import { bundleBytes } from "../bundle-bytes.js";
 import type { Section } from "../report.js";
 import { formatNumber, formatRatio } from "../stats.js";
 
@@ -39,20 +39,9 @@ async function bundle(
   contents: string,
   stubbed: string[],
 ): Promise<{ minified: number; gzipped: number }> {
-  const result = await build({
-    stdin: { contents, resolveDir: process.cwd(), loader: "js" },
-    bundle: true,
-    platform: "browser",
-    format: "esm",
-    minify: true,
-    write: false,
-    metafile: true,
-    logLevel: "silent",
-    plugins: [emptyNodeBuiltins],
-  });
-  stubbed.push(...Object.keys(result.metafile.inputs).filter((i) => i.startsWith("empty:")));
-  const code = result.outputFiles[0]?.contents ?? new Uint8Array();
-  return { minified: code.length, gzipped: gzipSync(code, { level: 9 }).length };
+  const result = await bundleBytes(contents, { plugins: [emptyNodeBuiltins] });
+  stubbed.push(...result.inputs.filter((i) => i.startsWith("empty:")));
+  return result;
 }
 
 /** Pair 3: bytes a browser app ships to list and create users. */

@@ -1,6 +1,6 @@
-import { runChild, startServerChild } from "../children.js";
+import { startServerChild } from "../children.js";
+import { interleavedRounds, ratioOfRates, showRates } from "../rates.js";
 import type { Row, Section } from "../report.js";
-import { formatNumber, formatRatio, formatSpread, summarize } from "../stats.js";
 
 const ROUNDS = 8;
 const ROUND_MS = 600;
@@ -13,10 +13,6 @@ const contenders = [
   "ours",
 ] as const;
 type Contender = (typeof contenders)[number];
-interface Rates {
-  perSecond: number;
-  perCpuSecond: number;
-}
 
 /**
  * Pair 2: the client's cost per call against raw fetch and Losant's official client. The ratio
@@ -26,27 +22,11 @@ interface Rates {
  */
 export async function clientOverheadPair(): Promise<Section> {
   const server = await startServerChild("canned-server.mjs");
-  const rates = Object.fromEntries(contenders.map((c) => [c, [] as Rates[]])) as Record<
-    Contender,
-    Rates[]
-  >;
-  try {
-    for (let round = 0; round < ROUNDS; round++) {
-      const order = round % 2 === 0 ? contenders : [...contenders].reverse();
-      for (const contender of order) {
-        rates[contender].push(
-          await runChild<Rates>("client-load.mjs", [contender, server.port, ROUND_MS]),
-        );
-      }
-    }
-  } finally {
-    await server.stop();
-  }
-  const show = (c: Contender) => {
-    const cpu = summarize(rates[c].map((r) => r.perCpuSecond));
-    const wall = summarize(rates[c].map((r) => r.perSecond));
-    return `${formatNumber(cpu.median)} calls/CPU-s ${formatSpread(cpu)} (${formatNumber(wall.median)} calls/s)`;
-  };
+  const rates = await interleavedRounds(contenders, ROUNDS, (c) => [
+    c,
+    server.port,
+    ROUND_MS,
+  ]).finally(() => server.stop());
   const row = (
     pair: string,
     ours: Contender,
@@ -54,16 +34,14 @@ export async function clientOverheadPair(): Promise<Section> {
     target: string,
     goal: number | null,
   ): Row => {
-    const ratios = summarize(
-      rates[ours].map((r, i) => r.perCpuSecond / (rates[theirs][i]?.perCpuSecond ?? Number.NaN)),
-    );
+    const ratio = ratioOfRates(rates[ours], rates[theirs]);
     return {
       pair,
-      ours: show(ours),
-      theirs: show(theirs),
-      ratio: `${formatRatio(ratios.median)} ${formatSpread(ratios)}`,
+      ours: showRates(rates[ours]),
+      theirs: showRates(rates[theirs]),
+      ratio: ratio.text,
       target,
-      met: goal === null ? null : ratios.median >= goal,
+      met: goal === null ? null : ratio.median >= goal,
     };
   };
   return {

@@ -73,7 +73,7 @@ export async function fakeScalePair(): Promise<Section> {
         }),
       );
     }
-    record("create (unique-email check + scrypt hash)", size, summarize(creates).median);
+    record("create (unique-email check + PBKDF2 hash)", size, summarize(creates).median);
   }
   const rows: Row[] = Object.entries(times).map(([name, bySize]) => {
     const [small, mid, large] = SIZES.map((s) => bySize[s] ?? Number.NaN) as [
@@ -102,7 +102,7 @@ export async function fakeScalePair(): Promise<Section> {
     rows,
     details: [
       `Median of ${CALLS} calls after one warm-up call, through the fake's fetch handler (router, auth, validation, store, JSON).`,
-      "Users are seeded directly (no password, so no scrypt at seed time); each create hashes its password with scrypt, which dominates its time and does not depend on the number of users.",
+      "Users are seeded directly (no password, so no hashing at seed time); each create hashes its password (PBKDF2-SHA256, Web Crypto), which dominates its time and does not depend on the number of users.",
     ],
   };
 }

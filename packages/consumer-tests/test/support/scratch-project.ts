@@ -51,16 +51,28 @@ export function packAll(dir: string): Map<string, string> {
   return tarballs;
 }
 
+/** The version of a package the workspace has installed (to give a scratch project the same). */
+export function installedVersion(name: string): string {
+  return JSON.parse(readFileSync(join(repoRoot, "node_modules", name, "package.json"), "utf8"))
+    .version;
+}
+
 /**
  * A project outside the workspace (under the OS temp folder, so Node's resolution never reaches
- * the monorepo's node_modules) that depends on the tarballs only.
+ * the monorepo's node_modules) that depends on the tarballs, plus the given registry packages
+ * (e.g. the optional peer msw, at the workspace's version).
  */
-export function scratchProject(dir: string, tarballs: Map<string, string>): string {
+export function scratchProject(
+  dir: string,
+  tarballs: Map<string, string>,
+  registryPackages: readonly string[] = [],
+): string {
   const app = join(dir, "app");
   mkdirSync(app, { recursive: true });
-  const dependencies = Object.fromEntries(
-    [...tarballs].map(([name, path]) => [name, `file:${path}`]),
-  );
+  const dependencies = Object.fromEntries([
+    ...[...tarballs].map(([name, path]) => [name, `file:${path}`]),
+    ...registryPackages.map((name) => [name, installedVersion(name)]),
+  ]);
   writeFileSync(
     join(app, "package.json"),
     JSON.stringify({ name: "consumer-app", private: true, type: "module", dependencies }, null, 2),

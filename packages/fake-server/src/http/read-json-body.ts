@@ -9,9 +9,19 @@ function isJson(type: string): boolean {
   return type === "application/json" || (type.startsWith("application/") && type.endsWith("+json"));
 }
 
-async function readBytes(request: Request, limit: number): Promise<Buffer> {
+function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+async function readBytes(request: Request, limit: number): Promise<Uint8Array> {
   if (Number(request.headers.get("content-length")) > limit) throw problems.payloadTooLarge(limit);
-  if (request.body === null) return Buffer.alloc(0);
+  if (request.body === null) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -27,7 +37,7 @@ async function readBytes(request: Request, limit: number): Promise<Buffer> {
     }
     chunks.push(chunk.value);
   }
-  return Buffer.concat(chunks);
+  return concat(chunks, size);
 }
 
 /**

@@ -1,21 +1,9 @@
-import { type OperationId, operationIds, operations } from "@experience-users/spec";
+import { operations } from "@experience-users/spec";
 import { Hono } from "hono";
+import { colonPath, operationsByPath } from "../operation-paths.js";
 import { type Problem, problems } from "../problem.js";
 import { operationRoute, type RouteContext } from "./operation-route.js";
 import type { FakeFault } from "./responder.js";
-
-function honoPath(template: string): string {
-  return template.replaceAll("{", ":").replaceAll("}", "");
-}
-
-function operationsByPath(): Map<string, OperationId[]> {
-  const byPath = new Map<string, OperationId[]>();
-  for (const id of operationIds) {
-    const path = operations[id].path;
-    byPath.set(path, [...(byPath.get(path) ?? []), id]);
-  }
-  return byPath;
-}
 
 /**
  * The Hono app: one route per operation of the operations table; any other method on a known
@@ -27,7 +15,7 @@ export function createRouter(context: RouteContext, onFault: (fault: FakeFault) 
   const answer = (problem: Problem) =>
     context.send(undefined, problem.status, problem.body, problem.headers);
   for (const [template, ids] of operationsByPath()) {
-    const path = honoPath(template);
+    const path = colonPath(template);
     for (const id of ids)
       app.on(operations[id].method.toUpperCase(), path, operationRoute(id, context));
     const allowed = ids.map((id) => operations[id].method.toUpperCase());

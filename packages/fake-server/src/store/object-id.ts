@@ -1,14 +1,16 @@
-import { randomBytes } from "node:crypto";
-
 const COUNTER_SPAN = 0x1000000;
+
+function randomHex(bytes: number): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (b) => hex(b, 2)).join("");
+}
 
 /**
  * Makes 24-hex ids shaped like MongoDB ObjectIds (seconds, a random per-instance part, a counter),
  * so that ids sort roughly in creation order like the real API's.
  */
 export function createIdGenerator(now: () => Date): () => string {
-  const instance = randomBytes(5).toString("hex");
-  let counter = randomBytes(3).readUIntBE(0, 3);
+  const instance = randomHex(5);
+  let counter = Number.parseInt(randomHex(3), 16);
   return () => {
     const time = now().getTime();
     const seconds = Number.isFinite(time) ? Math.max(0, Math.floor(time / 1000)) % 2 ** 32 : 0;

@@ -1,7 +1,7 @@
 /**
  * A user as the store keeps it: immutable (an update replaces the record), dates as epoch
  * milliseconds, tags in a Map so that keys such as `__proto__` stay plain data, and the password
- * only as a pending scrypt hash.
+ * only as a pending PBKDF2 hash.
  */
 export interface StoredUser {
   readonly id: string;
@@ -23,7 +23,7 @@ export interface StoredUser {
   readonly emailLower: string;
   readonly firstNameLower?: string;
   readonly lastNameLower?: string;
-  /** The scrypt hash of the password, being computed; never rendered. */
+  /** The PBKDF2 hash of the password, being computed; never rendered. */
   readonly passwordHash?: Promise<string>;
 }
 

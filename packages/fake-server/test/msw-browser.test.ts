@@ -1,0 +1,84 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bundleForBrowser } from "./support/browser-bundle.js";
+import { type LocalOnlyChromium, launchLocalOnlyChromium } from "./support/chromium.js";
+import { type StaticSite, serveStaticSite } from "./support/static-site.js";
+
+const pageScript = fileURLToPath(new URL("./browser/users-page.ts", import.meta.url));
+// MSW's worker script, as the installed msw ships it (what `npx msw init` would copy).
+const workerScript = createRequire(import.meta.url).resolve("msw/mockServiceWorker.js");
+
+const html = `<!doctype html>
+<html lang="en">
+  <head><meta charset="utf-8"><title>Experience users</title></head>
+  <body>
+    <p id="status">loading</p>
+    <ul id="users"></ul>
+    <script type="module" src="/users-page.js"></script>
+  </body>
+</html>`;
+
+let site: StaticSite;
+let chromium: LocalOnlyChromium;
+let pageBundleBuiltins: readonly string[];
+
+beforeAll(async () => {
+  const bundle = await bundleForBrowser({ file: pageScript });
+  pageBundleBuiltins = bundle.nodeBuiltins;
+  site = await serveStaticSite({
+    "/": { type: "text/html", body: html },
+    "/users-page.js": { type: "text/javascript", body: bundle.code },
+    "/mockServiceWorker.js": { type: "text/javascript", body: readFileSync(workerScript, "utf8") },
+  });
+  chromium = await launchLocalOnlyChromium();
+}, 60_000);
+
+afterAll(async () => {
+  await chromium?.close();
+  await site?.close();
+});
+
+describe("the fake behind MSW's service worker in headless Chromium", () => {
+  it("answers a page's client at https://api.losant.com, shows the users, and nothing leaves the machine", async () => {
+    expect(pageBundleBuiltins).toEqual([]);
+    const page = await chromium.context.newPage();
+    const problems: string[] = [];
+    page.on("pageerror", (error) => problems.push(String(error)));
+    page.on("console", (message) => {
+      // The browser logs the deliberate 401 as a failed resource; anything else is a problem.
+      const text = message.text();
+      if (message.type() === "error" && !text.includes("status of 401")) problems.push(text);
+    });
+    await page.goto(`${site.url}/`);
+    const status = page.locator("#status");
+    await page.waitForFunction(() => document.querySelector("#status")?.textContent !== "loading");
+    expect(await status.textContent()).toBe("2 users");
+    expect(await page.locator("#users li").allTextContents()).toEqual([
+      "ada@example.com",
+      "grace@example.com",
+    ]);
+    expect(await status.getAttribute("data-anonymous")).toBe("401");
+    expect(await status.getAttribute("data-faults")).toBe("0");
+    expect(
+      await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? "no controller"),
+    ).toBe(`${site.url}/mockServiceWorker.js`);
+    expect(problems).toEqual([]);
+    expect(site.requested).toEqual(
+      expect.arrayContaining(["/", "/users-page.js", "/mockServiceWorker.js"]),
+    );
+    expect(chromium.offMachine).toEqual([]);
+  });
+
+  it("would have seen a request that left: one the worker passes through is recorded and aborted", async () => {
+    const page = chromium.context.pages()[0] ?? (await chromium.context.newPage());
+    const control = "https://control.invalid/pixel.png";
+    await page.evaluate((src) => {
+      const image = document.createElement("img");
+      image.src = src;
+      document.body.append(image);
+    }, control);
+    await expect.poll(() => chromium.offMachine, { timeout: 10_000 }).toContain(control);
+  });
+});
