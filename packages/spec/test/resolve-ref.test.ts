@@ -1,6 +1,7 @@
 import {
   document,
   isJsonObject,
+  type JsonObject,
   type JsonValue,
   resolveRef,
   valueAt,
@@ -17,7 +18,7 @@ const root = {
 };
 
 describe("resolveRef", () => {
-  const resolved = [
+  const resolved: { description: string; value: JsonObject; expected?: JsonObject }[] = [
     { description: "returns a value without $ref as it is", value: { type: "integer" } },
     {
       description: "follows a local $ref",
