@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   driftReport,
   filesOf,
+  folderDifferences,
   generatedDirs,
   generateInto,
   repoRoot,
@@ -32,9 +33,9 @@ describe("generated code", () => {
   }, 180_000);
 
   it.each(targets)("$description is deterministic (two runs give identical bytes)", ({ dir }) => {
-    const [first, second] = runs.map((run) => filesOf(join(run, dir)));
-    expect(first?.size).toBeGreaterThan(0);
-    expect(second).toEqual(first);
+    const [first, second] = runs as [string, string];
+    expect(filesOf(join(first, dir)).size).toBeGreaterThan(0);
+    expect(folderDifferences(first, second, dir)).toEqual([]);
   });
 
   it("the committed files are what the generators write from the spec (no drift)", () => {

@@ -37,24 +37,33 @@ export function filesOf(dir: string): Map<string, Buffer> {
 }
 
 /**
- * Compares the generated folders under `freshRoot` (what the generators write now) with those
- * under `committedRoot`, byte for byte. Returns `undefined` when they are identical, otherwise a
- * message listing every stale, missing and extra file and naming the fix.
+ * The differences between one generated folder under `freshRoot` (what the generators write now)
+ * and under `committedRoot`, byte for byte: one line per stale, missing or extra file.
+ */
+export function folderDifferences(freshRoot: string, committedRoot: string, dir: string): string[] {
+  const lines: string[] = [];
+  const fresh = filesOf(join(freshRoot, dir));
+  const committed = filesOf(join(committedRoot, dir));
+  for (const [name, bytes] of fresh) {
+    const old = committed.get(name);
+    if (old === undefined) lines.push(`  missing: ${dir}/${name} (a generator writes it)`);
+    else if (!old.equals(bytes)) lines.push(`  stale:   ${dir}/${name}`);
+  }
+  for (const name of committed.keys()) {
+    if (!fresh.has(name)) lines.push(`  extra:   ${dir}/${name} (no generator writes it)`);
+  }
+  return lines;
+}
+
+/**
+ * Compares every generated folder under `freshRoot` with the one under `committedRoot`. Returns
+ * `undefined` when they are identical, otherwise a message listing every stale, missing and extra
+ * file and naming the fix.
  */
 export function driftReport(freshRoot: string, committedRoot: string): string | undefined {
-  const lines: string[] = [];
-  for (const { dir } of generatedDirs) {
-    const fresh = filesOf(join(freshRoot, dir));
-    const committed = filesOf(join(committedRoot, dir));
-    for (const [name, bytes] of fresh) {
-      const old = committed.get(name);
-      if (old === undefined) lines.push(`  missing: ${dir}/${name} (a generator writes it)`);
-      else if (!old.equals(bytes)) lines.push(`  stale:   ${dir}/${name}`);
-    }
-    for (const name of committed.keys()) {
-      if (!fresh.has(name)) lines.push(`  extra:   ${dir}/${name} (no generator writes it)`);
-    }
-  }
+  const lines = generatedDirs.flatMap(({ dir }) =>
+    folderDifferences(freshRoot, committedRoot, dir),
+  );
   if (lines.length === 0) return undefined;
   return [
     "The committed generated code is not what the generators write from spec/experience-users.yaml:",
