@@ -1,12 +1,11 @@
 /**
- * Writes the spec as data into the spec package: the document (YAML and JSON for tools, a module
- * for code) and the operations table (method, path, scopes, parameters, statuses per operation).
+ * Writes the spec as data into the spec package: the document as JSON (the published
+ * `experience-users.json`, which the package's `document` export imports and its build turns
+ * into `experience-users.yaml`) and the operations table (method, path, scopes, parameters,
+ * statuses per operation).
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { banner, writeTarget } from "./lib/generated-files.ts";
+import { banner, docComment, writeTarget } from "./lib/generated-files.ts";
 import { collectOperations } from "./lib/operations.ts";
-import { repoRoot, specFile } from "./lib/paths.ts";
 import { loadSpec, schemaRefName } from "./lib/spec.ts";
 
 const doc = loadSpec();
@@ -40,37 +39,21 @@ const table = Object.fromEntries(
   ]),
 );
 
-const json = JSON.stringify(doc, null, 2);
+const routes = Object.fromEntries(
+  operations.map((op) => [op.operationId, { method: op.method, path: op.path }]),
+);
 
 writeTarget("spec", [
-  {
-    name: "experience-users.yaml",
-    contents: `${banner("spec", "#")}\n${readFileSync(join(repoRoot, specFile), "utf8")}`,
-  },
-  { name: "experience-users.json", contents: json },
-  {
-    name: "document.gen.ts",
-    contents: [
-      banner("spec"),
-      'import type { OpenApiDocument } from "../../openapi-document.js";',
-      "",
-      "/** The Experience Users OpenAPI 3.1 document, YAML anchors resolved. */",
-      `export const document: OpenApiDocument = ${json};`,
-    ].join("\n"),
-  },
+  { name: "experience-users.json", contents: JSON.stringify(doc, null, 2) },
   {
     name: "routes.gen.ts",
     contents: [
       banner("spec"),
       "",
-      "/** Method and path of every operation: the slice of the operations table a client needs (small in a bundle). */",
-      `export const routes = ${JSON.stringify(
-        Object.fromEntries(
-          operations.map((op) => [op.operationId, { method: op.method, path: op.path }]),
-        ),
-        null,
-        2,
-      )} as const;`,
+      docComment(
+        "Method and path of every operation: the slice of the operations table a client needs (small in a bundle).",
+      ),
+      `export const routes = ${JSON.stringify(routes, null, 2)} as const;`,
     ].join("\n"),
   },
   {
@@ -79,7 +62,9 @@ writeTarget("spec", [
       banner("spec"),
       'import type { OperationDescriptor } from "../../operation-descriptor.js";',
       "",
-      "/** Every operation of the spec by operationId: method, path, accepted scopes, parameters, statuses. */",
+      docComment(
+        "Every operation of the spec by operationId: method, path, accepted scopes, parameters, statuses.",
+      ),
       `export const operations = ${JSON.stringify(table, null, 2)} as const satisfies Record<string, OperationDescriptor>;`,
       "",
       "/** The operationIds of the spec. */",

@@ -2,8 +2,10 @@
  * Writes the TypeScript types of the spec (openapi-typescript) into the spec package.
  */
 import openapiTS, { astToString } from "openapi-typescript";
+import { isJsonObject } from "../packages/spec/src/is-json-object.ts";
+import type { JsonObject } from "../packages/spec/src/openapi-document.ts";
 import { banner, writeTarget } from "./lib/generated-files.ts";
-import { isObject, type JsonObject, loadSpec, type OpenApiDocument } from "./lib/spec.ts";
+import { loadSpec, type OpenApiDocument } from "./lib/spec.ts";
 
 const doc = loadSpec();
 
@@ -28,11 +30,11 @@ writeTarget("types", [
 function withJsonParametersAsSchemas(spec: OpenApiDocument): OpenApiDocument {
   const copy = structuredClone(spec);
   const params = copy.components.parameters;
-  if (!isObject(params)) return copy;
+  if (!isJsonObject(params)) return copy;
   for (const param of Object.values(params)) {
-    if (!isObject(param) || !isObject(param.content)) continue;
+    if (!isJsonObject(param) || !isJsonObject(param.content)) continue;
     const json = param.content["application/json"];
-    if (!isObject(json) || !isObject(json.schema)) continue;
+    if (!isJsonObject(json) || !isJsonObject(json.schema)) continue;
     const { content: _content, ...rest } = param;
     for (const key of Object.keys(param)) delete (param as JsonObject)[key];
     Object.assign(param, rest, { schema: json.schema });

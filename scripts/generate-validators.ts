@@ -7,15 +7,16 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import standaloneCode from "ajv/dist/standalone/index.js";
 import addFormats from "ajv-formats";
 import { build } from "esbuild";
-import { banner, writeTarget } from "./lib/generated-files.ts";
+import type { JsonObject } from "../packages/spec/src/openapi-document.ts";
+import { banner, docComment, writeTarget } from "./lib/generated-files.ts";
 import { isRecursive, jsonSchemasOf } from "./lib/json-schemas.ts";
 import { repoRoot } from "./lib/paths.ts";
 import { loadSpec } from "./lib/spec.ts";
 
 const set = jsonSchemasOf(loadSpec());
 
-/** The options every consumer of these validators relies on; the benchmark compiles with the same. */
-export const ajvOptions = {
+/** How the validators are compiled; json-schemas.json carries them for whoever compiles its schemas. */
+const ajvOptions = {
   allErrors: true,
   strict: true,
   allowUnionTypes: true,
@@ -93,8 +94,8 @@ writeTarget("validators", [
 ]);
 
 /** `, true` for validators that can recurse without bound (see createValidator). */
-function recursion(schema: import("./lib/spec.ts").JsonObject): string {
-  const defs = (set.defs.$defs ?? {}) as { [name: string]: import("./lib/spec.ts").JsonObject };
+function recursion(schema: JsonObject): string {
+  const defs = (set.defs.$defs ?? {}) as { [name: string]: JsonObject };
   return isRecursive(schema, defs) ? ", true" : "";
 }
 
@@ -109,13 +110,15 @@ function typedModule(): string {
   for (const c of set.components) {
     const v = `${lower(c.name)}Validator`;
     lines.push(
-      `/** Validator for ${c.name}${c.description ? `: ${oneLine(c.description)}` : ""} */`,
+      docComment(`Validator for ${c.name}${c.description ? `: ${c.description}` : ""}`),
       `export const ${v} = createValidator<Spec.${c.name}>("${c.name}", raw.${c.exportName}${recursion(c.schema)});`,
-      `/** True when the value is a valid ${c.name}. */`,
+      docComment(`True when the value is a valid ${c.name}.`),
       `export const is${c.name}: (value: unknown) => value is Spec.${c.name} = ${v}.is;`,
-      `/** Throws a ValidationError listing every violation unless the value is a valid ${c.name}. */`,
+      docComment(
+        `Throws a ValidationError listing every violation unless the value is a valid ${c.name}.`,
+      ),
       `export const assert${c.name}: (value: unknown) => asserts value is Spec.${c.name} = ${v}.assert;`,
-      `/** Every violation of ${c.name} in the value (empty when valid). */`,
+      docComment(`Every violation of ${c.name} in the value (empty when valid).`),
       `export const validate${c.name} = ${v}.validate;`,
       "",
     );
@@ -125,7 +128,9 @@ function typedModule(): string {
     const name = `${upper(id)}Request`;
     const v = `${id}RequestValidator`;
     lines.push(
-      `/** Validator for a ${id} request (${r.operation.method.toUpperCase()} ${r.operation.path}): path, query, header${r.operation.requestBody ? " and body" : ""}. */`,
+      docComment(
+        `Validator for a ${id} request (${r.operation.method.toUpperCase()} ${r.operation.path}): path, query, header${r.operation.requestBody ? " and body" : ""}.`,
+      ),
       `export const ${v} = createValidator<Spec.OperationRequest<"${id}">>("${id} request", raw.${r.exportName}${recursion(r.schema)});`,
       `export const is${name}: (value: unknown) => value is Spec.OperationRequest<"${id}"> = ${v}.is;`,
       `export const assert${name}: (value: unknown) => asserts value is Spec.OperationRequest<"${id}"> = ${v}.assert;`,
@@ -137,7 +142,7 @@ function typedModule(): string {
     const name = `${upper(r.operationId)}Response${r.status}`;
     const v = `${r.operationId}Response${r.status}Validator`;
     lines.push(
-      `/** Validator for the body of a ${r.status} answer to ${r.operationId}. */`,
+      docComment(`Validator for the body of a ${r.status} answer to ${r.operationId}.`),
       `export const ${v} = createValidator<Spec.OperationResponse<"${r.operationId}", ${r.status}>>("${r.operationId} ${r.status} response", raw.${r.exportName}${recursion(r.schema)});`,
       `export const is${name}: (value: unknown) => value is Spec.OperationResponse<"${r.operationId}", ${r.status}> = ${v}.is;`,
       `export const assert${name}: (value: unknown) => asserts value is Spec.OperationResponse<"${r.operationId}", ${r.status}> = ${v}.assert;`,
@@ -176,8 +181,4 @@ function lower(name: string): string {
 
 function upper(name: string): string {
   return name.charAt(0).toUpperCase() + name.slice(1);
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, " ").trim().replace(/\*\//g, "*\\/");
 }

@@ -1,5 +1,7 @@
+import { isJsonObject } from "../../packages/spec/src/is-json-object.ts";
+import type { JsonObject, JsonValue } from "../../packages/spec/src/openapi-document.ts";
 import { collectOperations, type OperationInfo, type ParameterInfo } from "./operations.ts";
-import { isObject, type Json, type JsonObject, type OpenApiDocument } from "./spec.ts";
+import type { OpenApiDocument } from "./spec.ts";
 
 /** The `$id` under which the spec's component schemas are registered (as `$defs`). */
 export const DEFS_ID = "experience-users";
@@ -96,13 +98,13 @@ function locationSchema(params: ParameterInfo[], closed: boolean): JsonObject {
   return schema;
 }
 
-function external(schema: Json): Json {
+function external(schema: JsonValue): JsonValue {
   return rewriteRefs(schema, `${DEFS_ID}#/$defs/`);
 }
 
-function rewriteRefs(value: Json, prefix: string): Json {
+function rewriteRefs(value: JsonValue, prefix: string): JsonValue {
   if (Array.isArray(value)) return value.map((v) => rewriteRefs(v, prefix));
-  if (!isObject(value)) return value;
+  if (!isJsonObject(value)) return value;
   const out: JsonObject = {};
   for (const [key, child] of Object.entries(value)) {
     if (key === "$ref" && typeof child === "string" && child.startsWith("#/components/schemas/")) {
@@ -119,11 +121,11 @@ function rewriteRefs(value: Json, prefix: string): Json {
  * definition that refers back to itself (the advanced query). Only such validators can overflow
  * the stack on deeply nested input.
  */
-export function isRecursive(schema: Json, defs: { [name: string]: JsonObject }): boolean {
+export function isRecursive(schema: JsonValue, defs: { [name: string]: JsonObject }): boolean {
   const cyclic = new Map<string, boolean>();
-  const refsOf = (value: Json, out: Set<string>): Set<string> => {
+  const refsOf = (value: JsonValue, out: Set<string>): Set<string> => {
     if (Array.isArray(value)) for (const v of value) refsOf(v, out);
-    else if (isObject(value)) {
+    else if (isJsonObject(value)) {
       for (const [key, child] of Object.entries(value)) {
         if (key === "$ref" && typeof child === "string") out.add(child.split("/").pop() ?? "");
         else refsOf(child, out);

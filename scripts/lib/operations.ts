@@ -1,11 +1,8 @@
-import {
-  deref,
-  HTTP_METHODS,
-  isObject,
-  type Json,
-  type JsonObject,
-  type OpenApiDocument,
-} from "./spec.ts";
+import { HTTP_METHODS, type HttpMethod } from "../../packages/spec/src/http-methods.ts";
+import { isJsonObject } from "../../packages/spec/src/is-json-object.ts";
+import type { JsonObject, JsonValue } from "../../packages/spec/src/openapi-document.ts";
+import { resolveRef } from "../../packages/spec/src/resolve-ref.ts";
+import type { OpenApiDocument } from "./spec.ts";
 
 /** How a parameter travels in a URL or header, derived from its schema. */
 export type ParameterEncoding = "string" | "integer" | "number" | "boolean" | "json";
@@ -17,18 +14,17 @@ export interface ParameterInfo {
   encoding: ParameterEncoding;
   schema: JsonObject;
   /** The schema's `default`, when it has one. */
-  default?: Json;
+  default?: JsonValue;
 }
 
 export interface ResponseInfo {
   status: number;
-  description: string;
   schema: JsonObject | null;
 }
 
 export interface OperationInfo {
   operationId: string;
-  method: string;
+  method: HttpMethod;
   path: string;
   summary: string;
   /** Accepted scopes: the token needs at least one. */
@@ -45,7 +41,7 @@ export function collectOperations(doc: OpenApiDocument): OperationInfo[] {
   for (const [path, item] of Object.entries(doc.paths)) {
     for (const method of HTTP_METHODS) {
       const op = item[method];
-      if (!isObject(op)) continue;
+      if (!isJsonObject(op)) continue;
       const operationId = op.operationId;
       if (typeof operationId !== "string") throw new Error(`${method} ${path} has no operationId`);
       const parameters = [...asArray(item.parameters), ...asArray(op.parameters)].map((p) =>
@@ -74,21 +70,21 @@ export function collectOperations(doc: OpenApiDocument): OperationInfo[] {
   return result;
 }
 
-function parameterInfo(doc: OpenApiDocument, value: Json): ParameterInfo {
-  const p = deref(doc, value);
+function parameterInfo(doc: OpenApiDocument, value: JsonValue): ParameterInfo {
+  const p = resolveRef(doc, value);
   const where = p.in;
   if (where !== "path" && where !== "query" && where !== "header") {
     throw new Error(`unsupported parameter location ${String(where)}`);
   }
   let schema: JsonObject;
   let encoding: ParameterEncoding;
-  if (isObject(p.schema)) {
+  if (isJsonObject(p.schema)) {
     schema = p.schema;
     encoding = encodingOf(doc, schema);
   } else {
     const content = asObject(p.content);
     const json = content["application/json"];
-    if (!isObject(json) || !isObject(json.schema)) {
+    if (!isJsonObject(json) || !isJsonObject(json.schema)) {
       throw new Error(`parameter ${String(p.name)} needs a schema or application/json content`);
     }
     schema = json.schema;
@@ -101,13 +97,13 @@ function parameterInfo(doc: OpenApiDocument, value: Json): ParameterInfo {
     encoding,
     schema,
   };
-  const resolved = deref(doc, schema);
+  const resolved = resolveRef(doc, schema);
   if (resolved.default !== undefined) info.default = resolved.default;
   return info;
 }
 
 function encodingOf(doc: OpenApiDocument, schema: JsonObject): ParameterEncoding {
-  const resolved = deref(doc, schema);
+  const resolved = resolveRef(doc, schema);
   const type = resolved.type;
   if (type === "integer" || type === "number" || type === "boolean" || type === "string") {
     return type;
@@ -115,30 +111,30 @@ function encodingOf(doc: OpenApiDocument, schema: JsonObject): ParameterEncoding
   return "string";
 }
 
-function responseInfo(doc: OpenApiDocument, status: string, value: Json): ResponseInfo {
+function responseInfo(doc: OpenApiDocument, status: string, value: JsonValue): ResponseInfo {
   const code = Number(status);
   if (!Number.isInteger(code)) throw new Error(`response code ${status} must be a number`);
-  const response = deref(doc, value);
+  const response = resolveRef(doc, value);
   const json = asObject(response.content)["application/json"];
   return {
     status: code,
-    description: typeof response.description === "string" ? response.description : "",
-    schema: isObject(json) && isObject(json.schema) ? json.schema : null,
+    schema: isJsonObject(json) && isJsonObject(json.schema) ? json.schema : null,
   };
 }
 
 function requestBodyInfo(
   doc: OpenApiDocument,
-  value: Json | undefined,
+  value: JsonValue | undefined,
 ): OperationInfo["requestBody"] {
   if (value === undefined) return null;
-  const body = deref(doc, value);
+  const body = resolveRef(doc, value);
   const json = asObject(body.content)["application/json"];
-  if (!isObject(json) || !isObject(json.schema)) throw new Error("request bodies must be JSON");
+  if (!isJsonObject(json) || !isJsonObject(json.schema))
+    throw new Error("request bodies must be JSON");
   return { required: body.required === true, schema: json.schema };
 }
 
-function scopesOf(security: Json): string[] {
+function scopesOf(security: JsonValue): string[] {
   const scopes: string[] = [];
   for (const requirement of asArray(security)) {
     for (const list of Object.values(asObject(requirement))) {
@@ -148,10 +144,10 @@ function scopesOf(security: Json): string[] {
   return scopes;
 }
 
-function asArray(value: Json | undefined): Json[] {
+function asArray(value: JsonValue | undefined): JsonValue[] {
   return Array.isArray(value) ? value : [];
 }
 
-function asObject(value: Json | undefined): JsonObject {
-  return isObject(value) ? value : {};
+function asObject(value: JsonValue | undefined): JsonObject {
+  return isJsonObject(value) ? value : {};
 }

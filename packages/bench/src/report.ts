@@ -6,7 +6,6 @@ export interface Row {
   ratio: string;
   target: string;
   met: boolean | null;
-  note?: string;
 }
 
 export interface Section {
@@ -21,7 +20,7 @@ export function markdownTable(rows: Row[]): string {
     "| --- | --- | --- | --- | --- | --- |",
     ...rows.map(
       (r) =>
-        `| ${r.pair} | ${r.ours} | ${r.theirs} | **${r.ratio}** | ${r.target} | ${r.met === null ? "n/a" : r.met ? "yes" : "**no**"}${r.note ? ` (${r.note})` : ""} |`,
+        `| ${r.pair} | ${r.ours} | ${r.theirs} | **${r.ratio}** | ${r.target} | ${r.met === null ? "n/a" : r.met ? "yes" : "**no**"} |`,
     ),
   ];
   return lines.join("\n");

@@ -43,7 +43,9 @@ describe("the fake over HTTP under concurrency", () => {
     expect(figures.errors, figures.firstErrors.join("\n")).toBe(0);
     expect(Object.keys(figures.statuses).filter((s) => Number(s) >= 500)).toEqual([]);
     expect(Object.keys(figures.statuses).map(Number).sort()).toEqual([200, 400, 404]);
-    expect(figures.requests).toBeGreaterThan(500);
+    // Every one of the 50 virtual users finished at least one session of 8 requests; how many
+    // requests per second that makes is a figure for `npm run load`, not a test.
+    expect(figures.requests).toBeGreaterThanOrEqual(50 * 8);
     expect(figures.heapAfter).toBeLessThan(figures.heapBefore * 1.5 + 8 * 2 ** 20);
   });
 });

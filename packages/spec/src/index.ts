@@ -1,4 +1,4 @@
-export { document } from "./generated/spec/document.gen.js";
+export { document } from "./document.js";
 export { type OperationId, operationIds, operations } from "./generated/spec/operations.gen.js";
 export { routes } from "./generated/spec/routes.gen.js";
 export type {
@@ -35,7 +35,9 @@ export type {
   UserTagsCondition,
   UserTagsMatcher,
 } from "./generated/types/openapi.gen.js";
-export type { JsonValue, OpenApiDocument } from "./openapi-document.js";
+export { HTTP_METHODS, type HttpMethod } from "./http-methods.js";
+export { isJsonObject } from "./is-json-object.js";
+export type { JsonObject, JsonValue, OpenApiDocument } from "./openapi-document.js";
 export type {
   OperationDescriptor,
   ParameterDescriptor,
@@ -43,7 +45,9 @@ export type {
 } from "./operation-descriptor.js";
 export type {
   ErrorBody,
+  ListQuery,
   OperationRequest,
   OperationResponse,
   SuccessBody,
 } from "./operation-types.js";
+export { resolveRef, valueAt } from "./resolve-ref.js";

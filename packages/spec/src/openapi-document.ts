@@ -7,6 +7,9 @@ export type JsonValue =
   | JsonValue[]
   | { [key: string]: JsonValue };
 
+/** A JSON object: neither `null` nor an array. */
+export type JsonObject = { [key: string]: JsonValue };
+
 /** The top of an OpenAPI 3.1 document; the rest is plain JSON. */
 export interface OpenApiDocument {
   readonly openapi: string;

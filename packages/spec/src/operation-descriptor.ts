@@ -1,3 +1,5 @@
+import type { HttpMethod } from "./http-methods.js";
+
 /** How a parameter travels in a URL or header. `json` parameters are sent as one JSON string. */
 export type ParameterEncoding = "string" | "integer" | "number" | "boolean" | "json";
 
@@ -15,7 +17,7 @@ export interface ParameterDescriptor {
 export interface OperationDescriptor {
   readonly operationId: string;
   /** Lower-case HTTP method. */
-  readonly method: "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
+  readonly method: HttpMethod;
   /** Path template, e.g. `/applications/{applicationId}/experience/users`. */
   readonly path: string;
   readonly summary: string;

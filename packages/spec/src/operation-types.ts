@@ -16,6 +16,9 @@ export type OperationRequest<Op extends OperationName> = {
   ? { body: Body }
   : unknown);
 
+/** The query of a list request (`listExperienceUsers`): filters, sorting and paging, typed. */
+export type ListQuery = NonNullable<OperationRequest<"listExperienceUsers">["query"]>;
+
 /** The JSON body an operation answers with for a given status. */
 export type OperationResponse<
   Op extends OperationName,

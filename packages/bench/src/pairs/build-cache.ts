@@ -22,7 +22,7 @@ export async function buildCachePair(): Promise<Section> {
   const warm = Math.min(...cached);
   const ratio = cold / warm;
   return {
-    title: "6. Build: generate + type-check + build every package, cold vs turbo's cache",
+    title: "6. Build: type-check + build every package, cold vs turbo's cache",
     rows: [
       {
         pair: "build: turbo cache hit vs cold build (`turbo run build --force`)",

@@ -1,4 +1,4 @@
-import type { ExperienceUsers, OperationRequest } from "@experience-users/spec";
+import type { ExperienceUsers, ListQuery } from "@experience-users/spec";
 import { isId } from "@experience-users/validators";
 import { listDefault } from "../spec-lookups.js";
 import type { ApplicationState } from "../store/application-state.js";
@@ -9,8 +9,6 @@ import { compileGlob } from "./glob.js";
 import { groupFilter } from "./group-filter.js";
 import { compileQuery, type UserPredicate } from "./query/compile-query.js";
 import { isNearFront, sortedRange } from "./sorted-range.js";
-
-type ListQuery = NonNullable<OperationRequest<"listExperienceUsers">["query"]>;
 
 function globFilter(query: ListQuery): UserPredicate | undefined {
   const { filterField, filter } = query;

@@ -1,7 +1,5 @@
-import type { AdvancedExperienceUserQuery, OperationRequest } from "@experience-users/spec";
+import type { AdvancedExperienceUserQuery, ListQuery } from "@experience-users/spec";
 import type { StoredUser } from "./stored-user.js";
-
-type ListQuery = NonNullable<OperationRequest<"listExperienceUsers">["query"]>;
 
 /** A field the list can be sorted by (the spec's `sortField` enum). */
 export type SortField = NonNullable<ListQuery["sortField"]>;

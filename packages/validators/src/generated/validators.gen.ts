@@ -12,88 +12,163 @@ export const assertId: (value: unknown) => asserts value is Spec.Id = idValidato
 /** Every violation of Id in the value (empty when valid). */
 export const validateId = idValidator.validate;
 
-/** Validator for NullableId: An id, or null (matches objects where the field is missing or null). */
-export const nullableIdValidator = createValidator<Spec.NullableId>("NullableId", raw.schema_NullableId);
+/**
+ * Validator for NullableId: An id, or null (matches objects where the field is missing or null).
+ */
+export const nullableIdValidator = createValidator<Spec.NullableId>(
+  "NullableId",
+  raw.schema_NullableId,
+);
 /** True when the value is a valid NullableId. */
 export const isNullableId: (value: unknown) => value is Spec.NullableId = nullableIdValidator.is;
 /** Throws a ValidationError listing every violation unless the value is a valid NullableId. */
-export const assertNullableId: (value: unknown) => asserts value is Spec.NullableId = nullableIdValidator.assert;
+export const assertNullableId: (value: unknown) => asserts value is Spec.NullableId =
+  nullableIdValidator.assert;
 /** Every violation of NullableId in the value (empty when valid). */
 export const validateNullableId = nullableIdValidator.validate;
 
-/** Validator for ExperienceGroupFilter: An experience group id, or `any` (in at least one group) or `none` (in no group). */
-export const experienceGroupFilterValidator = createValidator<Spec.ExperienceGroupFilter>("ExperienceGroupFilter", raw.schema_ExperienceGroupFilter);
+/**
+ * Validator for ExperienceGroupFilter: An experience group id, or `any` (in at least one group) or
+ * `none` (in no group).
+ */
+export const experienceGroupFilterValidator = createValidator<Spec.ExperienceGroupFilter>(
+  "ExperienceGroupFilter",
+  raw.schema_ExperienceGroupFilter,
+);
 /** True when the value is a valid ExperienceGroupFilter. */
-export const isExperienceGroupFilter: (value: unknown) => value is Spec.ExperienceGroupFilter = experienceGroupFilterValidator.is;
-/** Throws a ValidationError listing every violation unless the value is a valid ExperienceGroupFilter. */
-export const assertExperienceGroupFilter: (value: unknown) => asserts value is Spec.ExperienceGroupFilter = experienceGroupFilterValidator.assert;
+export const isExperienceGroupFilter: (value: unknown) => value is Spec.ExperienceGroupFilter =
+  experienceGroupFilterValidator.is;
+/**
+ * Throws a ValidationError listing every violation unless the value is a valid
+ * ExperienceGroupFilter.
+ */
+export const assertExperienceGroupFilter: (
+  value: unknown,
+) => asserts value is Spec.ExperienceGroupFilter = experienceGroupFilterValidator.assert;
 /** Every violation of ExperienceGroupFilter in the value (empty when valid). */
 export const validateExperienceGroupFilter = experienceGroupFilterValidator.validate;
 
-/** Validator for UserTags: Arbitrary string data stored against a user. Keys may only contain letters, digits, `-` and `_` (1 to 255 characters); each key is set at most once; values are strings of 1 to 255 characters. */
+/**
+ * Validator for UserTags: Arbitrary string data stored against a user. Keys may only contain
+ * letters, digits, `-` and `_` (1 to 255 characters); each key is set at most once; values are
+ * strings of 1 to 255 characters.
+ */
 export const userTagsValidator = createValidator<Spec.UserTags>("UserTags", raw.schema_UserTags);
 /** True when the value is a valid UserTags. */
 export const isUserTags: (value: unknown) => value is Spec.UserTags = userTagsValidator.is;
 /** Throws a ValidationError listing every violation unless the value is a valid UserTags. */
-export const assertUserTags: (value: unknown) => asserts value is Spec.UserTags = userTagsValidator.assert;
+export const assertUserTags: (value: unknown) => asserts value is Spec.UserTags =
+  userTagsValidator.assert;
 /** Every violation of UserTags in the value (empty when valid). */
 export const validateUserTags = userTagsValidator.validate;
 
 /** Validator for ExperienceGroupSummary: A group the user is a member of. */
-export const experienceGroupSummaryValidator = createValidator<Spec.ExperienceGroupSummary>("ExperienceGroupSummary", raw.schema_ExperienceGroupSummary);
+export const experienceGroupSummaryValidator = createValidator<Spec.ExperienceGroupSummary>(
+  "ExperienceGroupSummary",
+  raw.schema_ExperienceGroupSummary,
+);
 /** True when the value is a valid ExperienceGroupSummary. */
-export const isExperienceGroupSummary: (value: unknown) => value is Spec.ExperienceGroupSummary = experienceGroupSummaryValidator.is;
-/** Throws a ValidationError listing every violation unless the value is a valid ExperienceGroupSummary. */
-export const assertExperienceGroupSummary: (value: unknown) => asserts value is Spec.ExperienceGroupSummary = experienceGroupSummaryValidator.assert;
+export const isExperienceGroupSummary: (value: unknown) => value is Spec.ExperienceGroupSummary =
+  experienceGroupSummaryValidator.is;
+/**
+ * Throws a ValidationError listing every violation unless the value is a valid
+ * ExperienceGroupSummary.
+ */
+export const assertExperienceGroupSummary: (
+  value: unknown,
+) => asserts value is Spec.ExperienceGroupSummary = experienceGroupSummaryValidator.assert;
 /** Every violation of ExperienceGroupSummary in the value (empty when valid). */
 export const validateExperienceGroupSummary = experienceGroupSummaryValidator.validate;
 
 /** Validator for ExperienceUser: Schema for a single Experience User */
-export const experienceUserValidator = createValidator<Spec.ExperienceUser>("ExperienceUser", raw.schema_ExperienceUser);
+export const experienceUserValidator = createValidator<Spec.ExperienceUser>(
+  "ExperienceUser",
+  raw.schema_ExperienceUser,
+);
 /** True when the value is a valid ExperienceUser. */
-export const isExperienceUser: (value: unknown) => value is Spec.ExperienceUser = experienceUserValidator.is;
+export const isExperienceUser: (value: unknown) => value is Spec.ExperienceUser =
+  experienceUserValidator.is;
 /** Throws a ValidationError listing every violation unless the value is a valid ExperienceUser. */
-export const assertExperienceUser: (value: unknown) => asserts value is Spec.ExperienceUser = experienceUserValidator.assert;
+export const assertExperienceUser: (value: unknown) => asserts value is Spec.ExperienceUser =
+  experienceUserValidator.assert;
 /** Every violation of ExperienceUser in the value (empty when valid). */
 export const validateExperienceUser = experienceUserValidator.validate;
 
 /** Validator for ExperienceUserPost: Schema for the body of an Experience User creation request */
-export const experienceUserPostValidator = createValidator<Spec.ExperienceUserPost>("ExperienceUserPost", raw.schema_ExperienceUserPost);
+export const experienceUserPostValidator = createValidator<Spec.ExperienceUserPost>(
+  "ExperienceUserPost",
+  raw.schema_ExperienceUserPost,
+);
 /** True when the value is a valid ExperienceUserPost. */
-export const isExperienceUserPost: (value: unknown) => value is Spec.ExperienceUserPost = experienceUserPostValidator.is;
-/** Throws a ValidationError listing every violation unless the value is a valid ExperienceUserPost. */
-export const assertExperienceUserPost: (value: unknown) => asserts value is Spec.ExperienceUserPost = experienceUserPostValidator.assert;
+export const isExperienceUserPost: (value: unknown) => value is Spec.ExperienceUserPost =
+  experienceUserPostValidator.is;
+/**
+ * Throws a ValidationError listing every violation unless the value is a valid ExperienceUserPost.
+ */
+export const assertExperienceUserPost: (
+  value: unknown,
+) => asserts value is Spec.ExperienceUserPost = experienceUserPostValidator.assert;
 /** Every violation of ExperienceUserPost in the value (empty when valid). */
 export const validateExperienceUserPost = experienceUserPostValidator.validate;
 
-/** Validator for ExperienceUserPatch: Schema for the body of an Experience User modification request */
-export const experienceUserPatchValidator = createValidator<Spec.ExperienceUserPatch>("ExperienceUserPatch", raw.schema_ExperienceUserPatch);
+/**
+ * Validator for ExperienceUserPatch: Schema for the body of an Experience User modification request
+ */
+export const experienceUserPatchValidator = createValidator<Spec.ExperienceUserPatch>(
+  "ExperienceUserPatch",
+  raw.schema_ExperienceUserPatch,
+);
 /** True when the value is a valid ExperienceUserPatch. */
-export const isExperienceUserPatch: (value: unknown) => value is Spec.ExperienceUserPatch = experienceUserPatchValidator.is;
-/** Throws a ValidationError listing every violation unless the value is a valid ExperienceUserPatch. */
-export const assertExperienceUserPatch: (value: unknown) => asserts value is Spec.ExperienceUserPatch = experienceUserPatchValidator.assert;
+export const isExperienceUserPatch: (value: unknown) => value is Spec.ExperienceUserPatch =
+  experienceUserPatchValidator.is;
+/**
+ * Throws a ValidationError listing every violation unless the value is a valid ExperienceUserPatch.
+ */
+export const assertExperienceUserPatch: (
+  value: unknown,
+) => asserts value is Spec.ExperienceUserPatch = experienceUserPatchValidator.assert;
 /** Every violation of ExperienceUserPatch in the value (empty when valid). */
 export const validateExperienceUserPatch = experienceUserPatchValidator.validate;
 
-/** Validator for ExperienceGroupIds: The ids of the groups the user is a member of (replaces the current memberships). */
-export const experienceGroupIdsValidator = createValidator<Spec.ExperienceGroupIds>("ExperienceGroupIds", raw.schema_ExperienceGroupIds);
+/**
+ * Validator for ExperienceGroupIds: The ids of the groups the user is a member of (replaces the
+ * current memberships).
+ */
+export const experienceGroupIdsValidator = createValidator<Spec.ExperienceGroupIds>(
+  "ExperienceGroupIds",
+  raw.schema_ExperienceGroupIds,
+);
 /** True when the value is a valid ExperienceGroupIds. */
-export const isExperienceGroupIds: (value: unknown) => value is Spec.ExperienceGroupIds = experienceGroupIdsValidator.is;
-/** Throws a ValidationError listing every violation unless the value is a valid ExperienceGroupIds. */
-export const assertExperienceGroupIds: (value: unknown) => asserts value is Spec.ExperienceGroupIds = experienceGroupIdsValidator.assert;
+export const isExperienceGroupIds: (value: unknown) => value is Spec.ExperienceGroupIds =
+  experienceGroupIdsValidator.is;
+/**
+ * Throws a ValidationError listing every violation unless the value is a valid ExperienceGroupIds.
+ */
+export const assertExperienceGroupIds: (
+  value: unknown,
+) => asserts value is Spec.ExperienceGroupIds = experienceGroupIdsValidator.assert;
 /** Every violation of ExperienceGroupIds in the value (empty when valid). */
 export const validateExperienceGroupIds = experienceGroupIdsValidator.validate;
 
 /** Validator for ExperienceUsers: Schema for a collection of Experience Users */
-export const experienceUsersValidator = createValidator<Spec.ExperienceUsers>("ExperienceUsers", raw.schema_ExperienceUsers);
+export const experienceUsersValidator = createValidator<Spec.ExperienceUsers>(
+  "ExperienceUsers",
+  raw.schema_ExperienceUsers,
+);
 /** True when the value is a valid ExperienceUsers. */
-export const isExperienceUsers: (value: unknown) => value is Spec.ExperienceUsers = experienceUsersValidator.is;
+export const isExperienceUsers: (value: unknown) => value is Spec.ExperienceUsers =
+  experienceUsersValidator.is;
 /** Throws a ValidationError listing every violation unless the value is a valid ExperienceUsers. */
-export const assertExperienceUsers: (value: unknown) => asserts value is Spec.ExperienceUsers = experienceUsersValidator.assert;
+export const assertExperienceUsers: (value: unknown) => asserts value is Spec.ExperienceUsers =
+  experienceUsersValidator.assert;
 /** Every violation of ExperienceUsers in the value (empty when valid). */
 export const validateExperienceUsers = experienceUsersValidator.validate;
 
-/** Validator for Error: Schema for errors returned by the API. The reference's Error example (`{"type": "NotFound", "message": "Application was not found"}`) is attached to the 404 responses rather than to this schema, so that a mock answers each status with that status's own example. */
+/**
+ * Validator for Error: Schema for errors returned by the API. The reference's Error example
+ * (`{"type": "NotFound", "message": "Application was not found"}`) is attached to the 404 responses
+ * rather than to this schema, so that a mock answers each status with that status's own example.
+ */
 export const errorValidator = createValidator<Spec.Error>("Error", raw.schema_Error);
 /** True when the value is a valid Error. */
 export const isError: (value: unknown) => value is Spec.Error = errorValidator.is;
@@ -107,342 +182,732 @@ export const successValidator = createValidator<Spec.Success>("Success", raw.sch
 /** True when the value is a valid Success. */
 export const isSuccess: (value: unknown) => value is Spec.Success = successValidator.is;
 /** Throws a ValidationError listing every violation unless the value is a valid Success. */
-export const assertSuccess: (value: unknown) => asserts value is Spec.Success = successValidator.assert;
+export const assertSuccess: (value: unknown) => asserts value is Spec.Success =
+  successValidator.assert;
 /** Every violation of Success in the value (empty when valid). */
 export const validateSuccess = successValidator.validate;
 
-/** Validator for AdvancedExperienceUserQuery: Schema for advanced experience user queries. Each key is a field condition; all conditions must hold. `$and`, `$or` and `$nor` combine nested queries (an empty `$and`/`$or` matches everything, an empty `$nor` nothing). A field takes a plain value (equality) or one operator object; `$ci: true` makes string comparisons case-insensitive. `userTags` matches a tag by `$tagKey`/`$tagValue` or by a map of tag key to value. */
-export const advancedExperienceUserQueryValidator = createValidator<Spec.AdvancedExperienceUserQuery>("AdvancedExperienceUserQuery", raw.schema_AdvancedExperienceUserQuery, true);
+/**
+ * Validator for AdvancedExperienceUserQuery: Schema for advanced experience user queries. Each key
+ * is a field condition; all conditions must hold. `$and`, `$or` and `$nor` combine nested queries
+ * (an empty `$and`/`$or` matches everything, an empty `$nor` nothing). A field takes a plain value
+ * (equality) or one operator object; `$ci: true` makes string comparisons case-insensitive.
+ * `userTags` matches a tag by `$tagKey`/`$tagValue` or by a map of tag key to value.
+ */
+export const advancedExperienceUserQueryValidator =
+  createValidator<Spec.AdvancedExperienceUserQuery>(
+    "AdvancedExperienceUserQuery",
+    raw.schema_AdvancedExperienceUserQuery,
+    true,
+  );
 /** True when the value is a valid AdvancedExperienceUserQuery. */
-export const isAdvancedExperienceUserQuery: (value: unknown) => value is Spec.AdvancedExperienceUserQuery = advancedExperienceUserQueryValidator.is;
-/** Throws a ValidationError listing every violation unless the value is a valid AdvancedExperienceUserQuery. */
-export const assertAdvancedExperienceUserQuery: (value: unknown) => asserts value is Spec.AdvancedExperienceUserQuery = advancedExperienceUserQueryValidator.assert;
+export const isAdvancedExperienceUserQuery: (
+  value: unknown,
+) => value is Spec.AdvancedExperienceUserQuery = advancedExperienceUserQueryValidator.is;
+/**
+ * Throws a ValidationError listing every violation unless the value is a valid
+ * AdvancedExperienceUserQuery.
+ */
+export const assertAdvancedExperienceUserQuery: (
+  value: unknown,
+) => asserts value is Spec.AdvancedExperienceUserQuery =
+  advancedExperienceUserQueryValidator.assert;
 /** Every violation of AdvancedExperienceUserQuery in the value (empty when valid). */
 export const validateAdvancedExperienceUserQuery = advancedExperienceUserQueryValidator.validate;
 
-/** Validator for AdvancedExperienceUserQueryList: Nested queries combined by `$and`, `$or` or `$nor`. */
-export const advancedExperienceUserQueryListValidator = createValidator<Spec.AdvancedExperienceUserQueryList>("AdvancedExperienceUserQueryList", raw.schema_AdvancedExperienceUserQueryList, true);
+/**
+ * Validator for AdvancedExperienceUserQueryList: Nested queries combined by `$and`, `$or` or
+ * `$nor`.
+ */
+export const advancedExperienceUserQueryListValidator =
+  createValidator<Spec.AdvancedExperienceUserQueryList>(
+    "AdvancedExperienceUserQueryList",
+    raw.schema_AdvancedExperienceUserQueryList,
+    true,
+  );
 /** True when the value is a valid AdvancedExperienceUserQueryList. */
-export const isAdvancedExperienceUserQueryList: (value: unknown) => value is Spec.AdvancedExperienceUserQueryList = advancedExperienceUserQueryListValidator.is;
-/** Throws a ValidationError listing every violation unless the value is a valid AdvancedExperienceUserQueryList. */
-export const assertAdvancedExperienceUserQueryList: (value: unknown) => asserts value is Spec.AdvancedExperienceUserQueryList = advancedExperienceUserQueryListValidator.assert;
+export const isAdvancedExperienceUserQueryList: (
+  value: unknown,
+) => value is Spec.AdvancedExperienceUserQueryList = advancedExperienceUserQueryListValidator.is;
+/**
+ * Throws a ValidationError listing every violation unless the value is a valid
+ * AdvancedExperienceUserQueryList.
+ */
+export const assertAdvancedExperienceUserQueryList: (
+  value: unknown,
+) => asserts value is Spec.AdvancedExperienceUserQueryList =
+  advancedExperienceUserQueryListValidator.assert;
 /** Every violation of AdvancedExperienceUserQueryList in the value (empty when valid). */
-export const validateAdvancedExperienceUserQueryList = advancedExperienceUserQueryListValidator.validate;
+export const validateAdvancedExperienceUserQueryList =
+  advancedExperienceUserQueryListValidator.validate;
 
 /** Validator for IdList */
 export const idListValidator = createValidator<Spec.IdList>("IdList", raw.schema_IdList);
 /** True when the value is a valid IdList. */
 export const isIdList: (value: unknown) => value is Spec.IdList = idListValidator.is;
 /** Throws a ValidationError listing every violation unless the value is a valid IdList. */
-export const assertIdList: (value: unknown) => asserts value is Spec.IdList = idListValidator.assert;
+export const assertIdList: (value: unknown) => asserts value is Spec.IdList =
+  idListValidator.assert;
 /** Every violation of IdList in the value (empty when valid). */
 export const validateIdList = idListValidator.validate;
 
 /** Validator for IdOperators: Exactly one comparison operator applied to an id field. */
-export const idOperatorsValidator = createValidator<Spec.IdOperators>("IdOperators", raw.schema_IdOperators);
+export const idOperatorsValidator = createValidator<Spec.IdOperators>(
+  "IdOperators",
+  raw.schema_IdOperators,
+);
 /** True when the value is a valid IdOperators. */
 export const isIdOperators: (value: unknown) => value is Spec.IdOperators = idOperatorsValidator.is;
 /** Throws a ValidationError listing every violation unless the value is a valid IdOperators. */
-export const assertIdOperators: (value: unknown) => asserts value is Spec.IdOperators = idOperatorsValidator.assert;
+export const assertIdOperators: (value: unknown) => asserts value is Spec.IdOperators =
+  idOperatorsValidator.assert;
 /** Every violation of IdOperators in the value (empty when valid). */
 export const validateIdOperators = idOperatorsValidator.validate;
 
 /** Validator for IdCondition: An id (or null) to match exactly, or one id operator. */
-export const idConditionValidator = createValidator<Spec.IdCondition>("IdCondition", raw.schema_IdCondition);
+export const idConditionValidator = createValidator<Spec.IdCondition>(
+  "IdCondition",
+  raw.schema_IdCondition,
+);
 /** True when the value is a valid IdCondition. */
 export const isIdCondition: (value: unknown) => value is Spec.IdCondition = idConditionValidator.is;
 /** Throws a ValidationError listing every violation unless the value is a valid IdCondition. */
-export const assertIdCondition: (value: unknown) => asserts value is Spec.IdCondition = idConditionValidator.assert;
+export const assertIdCondition: (value: unknown) => asserts value is Spec.IdCondition =
+  idConditionValidator.assert;
 /** Every violation of IdCondition in the value (empty when valid). */
 export const validateIdCondition = idConditionValidator.validate;
 
 /** Validator for QueryValue: A plain value compared with a field. */
-export const queryValueValidator = createValidator<Spec.QueryValue>("QueryValue", raw.schema_QueryValue);
+export const queryValueValidator = createValidator<Spec.QueryValue>(
+  "QueryValue",
+  raw.schema_QueryValue,
+);
 /** True when the value is a valid QueryValue. */
 export const isQueryValue: (value: unknown) => value is Spec.QueryValue = queryValueValidator.is;
 /** Throws a ValidationError listing every violation unless the value is a valid QueryValue. */
-export const assertQueryValue: (value: unknown) => asserts value is Spec.QueryValue = queryValueValidator.assert;
+export const assertQueryValue: (value: unknown) => asserts value is Spec.QueryValue =
+  queryValueValidator.assert;
 /** Every violation of QueryValue in the value (empty when valid). */
 export const validateQueryValue = queryValueValidator.validate;
 
 /** Validator for QueryValueList */
-export const queryValueListValidator = createValidator<Spec.QueryValueList>("QueryValueList", raw.schema_QueryValueList);
+export const queryValueListValidator = createValidator<Spec.QueryValueList>(
+  "QueryValueList",
+  raw.schema_QueryValueList,
+);
 /** True when the value is a valid QueryValueList. */
-export const isQueryValueList: (value: unknown) => value is Spec.QueryValueList = queryValueListValidator.is;
+export const isQueryValueList: (value: unknown) => value is Spec.QueryValueList =
+  queryValueListValidator.is;
 /** Throws a ValidationError listing every violation unless the value is a valid QueryValueList. */
-export const assertQueryValueList: (value: unknown) => asserts value is Spec.QueryValueList = queryValueListValidator.assert;
+export const assertQueryValueList: (value: unknown) => asserts value is Spec.QueryValueList =
+  queryValueListValidator.assert;
 /** Every violation of QueryValueList in the value (empty when valid). */
 export const validateQueryValueList = queryValueListValidator.validate;
 
 /** Validator for NonEmptyString */
-export const nonEmptyStringValidator = createValidator<Spec.NonEmptyString>("NonEmptyString", raw.schema_NonEmptyString);
+export const nonEmptyStringValidator = createValidator<Spec.NonEmptyString>(
+  "NonEmptyString",
+  raw.schema_NonEmptyString,
+);
 /** True when the value is a valid NonEmptyString. */
-export const isNonEmptyString: (value: unknown) => value is Spec.NonEmptyString = nonEmptyStringValidator.is;
+export const isNonEmptyString: (value: unknown) => value is Spec.NonEmptyString =
+  nonEmptyStringValidator.is;
 /** Throws a ValidationError listing every violation unless the value is a valid NonEmptyString. */
-export const assertNonEmptyString: (value: unknown) => asserts value is Spec.NonEmptyString = nonEmptyStringValidator.assert;
+export const assertNonEmptyString: (value: unknown) => asserts value is Spec.NonEmptyString =
+  nonEmptyStringValidator.assert;
 /** Every violation of NonEmptyString in the value (empty when valid). */
 export const validateNonEmptyString = nonEmptyStringValidator.validate;
 
-/** Validator for FieldOperators: Comparison operators applied to a field. Dates compare as dates. `$ci` makes the string comparisons of the other operators case-insensitive. */
-export const fieldOperatorsValidator = createValidator<Spec.FieldOperators>("FieldOperators", raw.schema_FieldOperators);
+/**
+ * Validator for FieldOperators: Comparison operators applied to a field. Dates compare as dates.
+ * `$ci` makes the string comparisons of the other operators case-insensitive.
+ */
+export const fieldOperatorsValidator = createValidator<Spec.FieldOperators>(
+  "FieldOperators",
+  raw.schema_FieldOperators,
+);
 /** True when the value is a valid FieldOperators. */
-export const isFieldOperators: (value: unknown) => value is Spec.FieldOperators = fieldOperatorsValidator.is;
+export const isFieldOperators: (value: unknown) => value is Spec.FieldOperators =
+  fieldOperatorsValidator.is;
 /** Throws a ValidationError listing every violation unless the value is a valid FieldOperators. */
-export const assertFieldOperators: (value: unknown) => asserts value is Spec.FieldOperators = fieldOperatorsValidator.assert;
+export const assertFieldOperators: (value: unknown) => asserts value is Spec.FieldOperators =
+  fieldOperatorsValidator.assert;
 /** Every violation of FieldOperators in the value (empty when valid). */
 export const validateFieldOperators = fieldOperatorsValidator.validate;
 
-/** Validator for FieldCondition: A plain value to match exactly, or an object of field operators. */
-export const fieldConditionValidator = createValidator<Spec.FieldCondition>("FieldCondition", raw.schema_FieldCondition);
+/**
+ * Validator for FieldCondition: A plain value to match exactly, or an object of field operators.
+ */
+export const fieldConditionValidator = createValidator<Spec.FieldCondition>(
+  "FieldCondition",
+  raw.schema_FieldCondition,
+);
 /** True when the value is a valid FieldCondition. */
-export const isFieldCondition: (value: unknown) => value is Spec.FieldCondition = fieldConditionValidator.is;
+export const isFieldCondition: (value: unknown) => value is Spec.FieldCondition =
+  fieldConditionValidator.is;
 /** Throws a ValidationError listing every violation unless the value is a valid FieldCondition. */
-export const assertFieldCondition: (value: unknown) => asserts value is Spec.FieldCondition = fieldConditionValidator.assert;
+export const assertFieldCondition: (value: unknown) => asserts value is Spec.FieldCondition =
+  fieldConditionValidator.assert;
 /** Every violation of FieldCondition in the value (empty when valid). */
 export const validateFieldCondition = fieldConditionValidator.validate;
 
 /** Validator for TagString */
-export const tagStringValidator = createValidator<Spec.TagString>("TagString", raw.schema_TagString);
+export const tagStringValidator = createValidator<Spec.TagString>(
+  "TagString",
+  raw.schema_TagString,
+);
 /** True when the value is a valid TagString. */
 export const isTagString: (value: unknown) => value is Spec.TagString = tagStringValidator.is;
 /** Throws a ValidationError listing every violation unless the value is a valid TagString. */
-export const assertTagString: (value: unknown) => asserts value is Spec.TagString = tagStringValidator.assert;
+export const assertTagString: (value: unknown) => asserts value is Spec.TagString =
+  tagStringValidator.assert;
 /** Every violation of TagString in the value (empty when valid). */
 export const validateTagString = tagStringValidator.validate;
 
 /** Validator for TagStringList */
-export const tagStringListValidator = createValidator<Spec.TagStringList>("TagStringList", raw.schema_TagStringList);
+export const tagStringListValidator = createValidator<Spec.TagStringList>(
+  "TagStringList",
+  raw.schema_TagStringList,
+);
 /** True when the value is a valid TagStringList. */
-export const isTagStringList: (value: unknown) => value is Spec.TagStringList = tagStringListValidator.is;
+export const isTagStringList: (value: unknown) => value is Spec.TagStringList =
+  tagStringListValidator.is;
 /** Throws a ValidationError listing every violation unless the value is a valid TagStringList. */
-export const assertTagStringList: (value: unknown) => asserts value is Spec.TagStringList = tagStringListValidator.assert;
+export const assertTagStringList: (value: unknown) => asserts value is Spec.TagStringList =
+  tagStringListValidator.assert;
 /** Every violation of TagStringList in the value (empty when valid). */
 export const validateTagStringList = tagStringListValidator.validate;
 
-/** Validator for TagMatch: A tag key or value to match exactly, null, `{ "$in": [...] }` or `{ "$nin": [...] }`. */
+/**
+ * Validator for TagMatch: A tag key or value to match exactly, null, `{ "$in": [...] }` or `{
+ * "$nin": [...] }`.
+ */
 export const tagMatchValidator = createValidator<Spec.TagMatch>("TagMatch", raw.schema_TagMatch);
 /** True when the value is a valid TagMatch. */
 export const isTagMatch: (value: unknown) => value is Spec.TagMatch = tagMatchValidator.is;
 /** Throws a ValidationError listing every violation unless the value is a valid TagMatch. */
-export const assertTagMatch: (value: unknown) => asserts value is Spec.TagMatch = tagMatchValidator.assert;
+export const assertTagMatch: (value: unknown) => asserts value is Spec.TagMatch =
+  tagMatchValidator.assert;
 /** Every violation of TagMatch in the value (empty when valid). */
 export const validateTagMatch = tagMatchValidator.validate;
 
-/** Validator for TagKeyValueMatcher: Matches users having one tag whose key and value both match. */
-export const tagKeyValueMatcherValidator = createValidator<Spec.TagKeyValueMatcher>("TagKeyValueMatcher", raw.schema_TagKeyValueMatcher);
+/**
+ * Validator for TagKeyValueMatcher: Matches users having one tag whose key and value both match.
+ */
+export const tagKeyValueMatcherValidator = createValidator<Spec.TagKeyValueMatcher>(
+  "TagKeyValueMatcher",
+  raw.schema_TagKeyValueMatcher,
+);
 /** True when the value is a valid TagKeyValueMatcher. */
-export const isTagKeyValueMatcher: (value: unknown) => value is Spec.TagKeyValueMatcher = tagKeyValueMatcherValidator.is;
-/** Throws a ValidationError listing every violation unless the value is a valid TagKeyValueMatcher. */
-export const assertTagKeyValueMatcher: (value: unknown) => asserts value is Spec.TagKeyValueMatcher = tagKeyValueMatcherValidator.assert;
+export const isTagKeyValueMatcher: (value: unknown) => value is Spec.TagKeyValueMatcher =
+  tagKeyValueMatcherValidator.is;
+/**
+ * Throws a ValidationError listing every violation unless the value is a valid TagKeyValueMatcher.
+ */
+export const assertTagKeyValueMatcher: (
+  value: unknown,
+) => asserts value is Spec.TagKeyValueMatcher = tagKeyValueMatcherValidator.assert;
 /** Every violation of TagKeyValueMatcher in the value (empty when valid). */
 export const validateTagKeyValueMatcher = tagKeyValueMatcherValidator.validate;
 
 /** Validator for TagMapMatcher: Matches users whose tags match every key of the map. */
-export const tagMapMatcherValidator = createValidator<Spec.TagMapMatcher>("TagMapMatcher", raw.schema_TagMapMatcher);
+export const tagMapMatcherValidator = createValidator<Spec.TagMapMatcher>(
+  "TagMapMatcher",
+  raw.schema_TagMapMatcher,
+);
 /** True when the value is a valid TagMapMatcher. */
-export const isTagMapMatcher: (value: unknown) => value is Spec.TagMapMatcher = tagMapMatcherValidator.is;
+export const isTagMapMatcher: (value: unknown) => value is Spec.TagMapMatcher =
+  tagMapMatcherValidator.is;
 /** Throws a ValidationError listing every violation unless the value is a valid TagMapMatcher. */
-export const assertTagMapMatcher: (value: unknown) => asserts value is Spec.TagMapMatcher = tagMapMatcherValidator.assert;
+export const assertTagMapMatcher: (value: unknown) => asserts value is Spec.TagMapMatcher =
+  tagMapMatcherValidator.assert;
 /** Every violation of TagMapMatcher in the value (empty when valid). */
 export const validateTagMapMatcher = tagMapMatcherValidator.validate;
 
 /** Validator for UserTagsMatcher */
-export const userTagsMatcherValidator = createValidator<Spec.UserTagsMatcher>("UserTagsMatcher", raw.schema_UserTagsMatcher);
+export const userTagsMatcherValidator = createValidator<Spec.UserTagsMatcher>(
+  "UserTagsMatcher",
+  raw.schema_UserTagsMatcher,
+);
 /** True when the value is a valid UserTagsMatcher. */
-export const isUserTagsMatcher: (value: unknown) => value is Spec.UserTagsMatcher = userTagsMatcherValidator.is;
+export const isUserTagsMatcher: (value: unknown) => value is Spec.UserTagsMatcher =
+  userTagsMatcherValidator.is;
 /** Throws a ValidationError listing every violation unless the value is a valid UserTagsMatcher. */
-export const assertUserTagsMatcher: (value: unknown) => asserts value is Spec.UserTagsMatcher = userTagsMatcherValidator.assert;
+export const assertUserTagsMatcher: (value: unknown) => asserts value is Spec.UserTagsMatcher =
+  userTagsMatcherValidator.assert;
 /** Every violation of UserTagsMatcher in the value (empty when valid). */
 export const validateUserTagsMatcher = userTagsMatcherValidator.validate;
 
-/** Validator for UserTagsCondition: A tag matcher, or `{ "$eq": matcher }` / `{ "$ne": matcher }`. */
-export const userTagsConditionValidator = createValidator<Spec.UserTagsCondition>("UserTagsCondition", raw.schema_UserTagsCondition);
+/**
+ * Validator for UserTagsCondition: A tag matcher, or `{ "$eq": matcher }` / `{ "$ne": matcher }`.
+ */
+export const userTagsConditionValidator = createValidator<Spec.UserTagsCondition>(
+  "UserTagsCondition",
+  raw.schema_UserTagsCondition,
+);
 /** True when the value is a valid UserTagsCondition. */
-export const isUserTagsCondition: (value: unknown) => value is Spec.UserTagsCondition = userTagsConditionValidator.is;
-/** Throws a ValidationError listing every violation unless the value is a valid UserTagsCondition. */
-export const assertUserTagsCondition: (value: unknown) => asserts value is Spec.UserTagsCondition = userTagsConditionValidator.assert;
+export const isUserTagsCondition: (value: unknown) => value is Spec.UserTagsCondition =
+  userTagsConditionValidator.is;
+/**
+ * Throws a ValidationError listing every violation unless the value is a valid UserTagsCondition.
+ */
+export const assertUserTagsCondition: (value: unknown) => asserts value is Spec.UserTagsCondition =
+  userTagsConditionValidator.assert;
 /** Every violation of UserTagsCondition in the value (empty when valid). */
 export const validateUserTagsCondition = userTagsConditionValidator.validate;
 
-/** Validator for a listExperienceUsers request (GET /applications/{applicationId}/experience/users): path, query, header. */
-export const listExperienceUsersRequestValidator = createValidator<Spec.OperationRequest<"listExperienceUsers">>("listExperienceUsers request", raw.request_listExperienceUsers, true);
-export const isListExperienceUsersRequest: (value: unknown) => value is Spec.OperationRequest<"listExperienceUsers"> = listExperienceUsersRequestValidator.is;
-export const assertListExperienceUsersRequest: (value: unknown) => asserts value is Spec.OperationRequest<"listExperienceUsers"> = listExperienceUsersRequestValidator.assert;
+/**
+ * Validator for a listExperienceUsers request (GET /applications/{applicationId}/experience/users):
+ * path, query, header.
+ */
+export const listExperienceUsersRequestValidator = createValidator<
+  Spec.OperationRequest<"listExperienceUsers">
+>("listExperienceUsers request", raw.request_listExperienceUsers, true);
+export const isListExperienceUsersRequest: (
+  value: unknown,
+) => value is Spec.OperationRequest<"listExperienceUsers"> = listExperienceUsersRequestValidator.is;
+export const assertListExperienceUsersRequest: (
+  value: unknown,
+) => asserts value is Spec.OperationRequest<"listExperienceUsers"> =
+  listExperienceUsersRequestValidator.assert;
 export const validateListExperienceUsersRequest = listExperienceUsersRequestValidator.validate;
 
-/** Validator for a createExperienceUser request (POST /applications/{applicationId}/experience/users): path, query, header and body. */
-export const createExperienceUserRequestValidator = createValidator<Spec.OperationRequest<"createExperienceUser">>("createExperienceUser request", raw.request_createExperienceUser);
-export const isCreateExperienceUserRequest: (value: unknown) => value is Spec.OperationRequest<"createExperienceUser"> = createExperienceUserRequestValidator.is;
-export const assertCreateExperienceUserRequest: (value: unknown) => asserts value is Spec.OperationRequest<"createExperienceUser"> = createExperienceUserRequestValidator.assert;
+/**
+ * Validator for a createExperienceUser request (POST
+ * /applications/{applicationId}/experience/users): path, query, header and body.
+ */
+export const createExperienceUserRequestValidator = createValidator<
+  Spec.OperationRequest<"createExperienceUser">
+>("createExperienceUser request", raw.request_createExperienceUser);
+export const isCreateExperienceUserRequest: (
+  value: unknown,
+) => value is Spec.OperationRequest<"createExperienceUser"> =
+  createExperienceUserRequestValidator.is;
+export const assertCreateExperienceUserRequest: (
+  value: unknown,
+) => asserts value is Spec.OperationRequest<"createExperienceUser"> =
+  createExperienceUserRequestValidator.assert;
 export const validateCreateExperienceUserRequest = createExperienceUserRequestValidator.validate;
 
-/** Validator for a getExperienceUser request (GET /applications/{applicationId}/experience/users/{experienceUserId}): path, query, header. */
-export const getExperienceUserRequestValidator = createValidator<Spec.OperationRequest<"getExperienceUser">>("getExperienceUser request", raw.request_getExperienceUser);
-export const isGetExperienceUserRequest: (value: unknown) => value is Spec.OperationRequest<"getExperienceUser"> = getExperienceUserRequestValidator.is;
-export const assertGetExperienceUserRequest: (value: unknown) => asserts value is Spec.OperationRequest<"getExperienceUser"> = getExperienceUserRequestValidator.assert;
+/**
+ * Validator for a getExperienceUser request (GET
+ * /applications/{applicationId}/experience/users/{experienceUserId}): path, query, header.
+ */
+export const getExperienceUserRequestValidator = createValidator<
+  Spec.OperationRequest<"getExperienceUser">
+>("getExperienceUser request", raw.request_getExperienceUser);
+export const isGetExperienceUserRequest: (
+  value: unknown,
+) => value is Spec.OperationRequest<"getExperienceUser"> = getExperienceUserRequestValidator.is;
+export const assertGetExperienceUserRequest: (
+  value: unknown,
+) => asserts value is Spec.OperationRequest<"getExperienceUser"> =
+  getExperienceUserRequestValidator.assert;
 export const validateGetExperienceUserRequest = getExperienceUserRequestValidator.validate;
 
-/** Validator for a deleteExperienceUser request (DELETE /applications/{applicationId}/experience/users/{experienceUserId}): path, query, header. */
-export const deleteExperienceUserRequestValidator = createValidator<Spec.OperationRequest<"deleteExperienceUser">>("deleteExperienceUser request", raw.request_deleteExperienceUser);
-export const isDeleteExperienceUserRequest: (value: unknown) => value is Spec.OperationRequest<"deleteExperienceUser"> = deleteExperienceUserRequestValidator.is;
-export const assertDeleteExperienceUserRequest: (value: unknown) => asserts value is Spec.OperationRequest<"deleteExperienceUser"> = deleteExperienceUserRequestValidator.assert;
+/**
+ * Validator for a deleteExperienceUser request (DELETE
+ * /applications/{applicationId}/experience/users/{experienceUserId}): path, query, header.
+ */
+export const deleteExperienceUserRequestValidator = createValidator<
+  Spec.OperationRequest<"deleteExperienceUser">
+>("deleteExperienceUser request", raw.request_deleteExperienceUser);
+export const isDeleteExperienceUserRequest: (
+  value: unknown,
+) => value is Spec.OperationRequest<"deleteExperienceUser"> =
+  deleteExperienceUserRequestValidator.is;
+export const assertDeleteExperienceUserRequest: (
+  value: unknown,
+) => asserts value is Spec.OperationRequest<"deleteExperienceUser"> =
+  deleteExperienceUserRequestValidator.assert;
 export const validateDeleteExperienceUserRequest = deleteExperienceUserRequestValidator.validate;
 
-/** Validator for a updateExperienceUser request (PATCH /applications/{applicationId}/experience/users/{experienceUserId}): path, query, header and body. */
-export const updateExperienceUserRequestValidator = createValidator<Spec.OperationRequest<"updateExperienceUser">>("updateExperienceUser request", raw.request_updateExperienceUser);
-export const isUpdateExperienceUserRequest: (value: unknown) => value is Spec.OperationRequest<"updateExperienceUser"> = updateExperienceUserRequestValidator.is;
-export const assertUpdateExperienceUserRequest: (value: unknown) => asserts value is Spec.OperationRequest<"updateExperienceUser"> = updateExperienceUserRequestValidator.assert;
+/**
+ * Validator for a updateExperienceUser request (PATCH
+ * /applications/{applicationId}/experience/users/{experienceUserId}): path, query, header and body.
+ */
+export const updateExperienceUserRequestValidator = createValidator<
+  Spec.OperationRequest<"updateExperienceUser">
+>("updateExperienceUser request", raw.request_updateExperienceUser);
+export const isUpdateExperienceUserRequest: (
+  value: unknown,
+) => value is Spec.OperationRequest<"updateExperienceUser"> =
+  updateExperienceUserRequestValidator.is;
+export const assertUpdateExperienceUserRequest: (
+  value: unknown,
+) => asserts value is Spec.OperationRequest<"updateExperienceUser"> =
+  updateExperienceUserRequestValidator.assert;
 export const validateUpdateExperienceUserRequest = updateExperienceUserRequestValidator.validate;
 
 /** Validator for the body of a 200 answer to listExperienceUsers. */
-export const listExperienceUsersResponse200Validator = createValidator<Spec.OperationResponse<"listExperienceUsers", 200>>("listExperienceUsers 200 response", raw.response_listExperienceUsers_200);
-export const isListExperienceUsersResponse200: (value: unknown) => value is Spec.OperationResponse<"listExperienceUsers", 200> = listExperienceUsersResponse200Validator.is;
-export const assertListExperienceUsersResponse200: (value: unknown) => asserts value is Spec.OperationResponse<"listExperienceUsers", 200> = listExperienceUsersResponse200Validator.assert;
-export const validateListExperienceUsersResponse200 = listExperienceUsersResponse200Validator.validate;
+export const listExperienceUsersResponse200Validator = createValidator<
+  Spec.OperationResponse<"listExperienceUsers", 200>
+>("listExperienceUsers 200 response", raw.response_listExperienceUsers_200);
+export const isListExperienceUsersResponse200: (
+  value: unknown,
+) => value is Spec.OperationResponse<"listExperienceUsers", 200> =
+  listExperienceUsersResponse200Validator.is;
+export const assertListExperienceUsersResponse200: (
+  value: unknown,
+) => asserts value is Spec.OperationResponse<"listExperienceUsers", 200> =
+  listExperienceUsersResponse200Validator.assert;
+export const validateListExperienceUsersResponse200 =
+  listExperienceUsersResponse200Validator.validate;
 
 /** Validator for the body of a 400 answer to listExperienceUsers. */
-export const listExperienceUsersResponse400Validator = createValidator<Spec.OperationResponse<"listExperienceUsers", 400>>("listExperienceUsers 400 response", raw.response_listExperienceUsers_400);
-export const isListExperienceUsersResponse400: (value: unknown) => value is Spec.OperationResponse<"listExperienceUsers", 400> = listExperienceUsersResponse400Validator.is;
-export const assertListExperienceUsersResponse400: (value: unknown) => asserts value is Spec.OperationResponse<"listExperienceUsers", 400> = listExperienceUsersResponse400Validator.assert;
-export const validateListExperienceUsersResponse400 = listExperienceUsersResponse400Validator.validate;
+export const listExperienceUsersResponse400Validator = createValidator<
+  Spec.OperationResponse<"listExperienceUsers", 400>
+>("listExperienceUsers 400 response", raw.response_listExperienceUsers_400);
+export const isListExperienceUsersResponse400: (
+  value: unknown,
+) => value is Spec.OperationResponse<"listExperienceUsers", 400> =
+  listExperienceUsersResponse400Validator.is;
+export const assertListExperienceUsersResponse400: (
+  value: unknown,
+) => asserts value is Spec.OperationResponse<"listExperienceUsers", 400> =
+  listExperienceUsersResponse400Validator.assert;
+export const validateListExperienceUsersResponse400 =
+  listExperienceUsersResponse400Validator.validate;
 
 /** Validator for the body of a 401 answer to listExperienceUsers. */
-export const listExperienceUsersResponse401Validator = createValidator<Spec.OperationResponse<"listExperienceUsers", 401>>("listExperienceUsers 401 response", raw.response_listExperienceUsers_401);
-export const isListExperienceUsersResponse401: (value: unknown) => value is Spec.OperationResponse<"listExperienceUsers", 401> = listExperienceUsersResponse401Validator.is;
-export const assertListExperienceUsersResponse401: (value: unknown) => asserts value is Spec.OperationResponse<"listExperienceUsers", 401> = listExperienceUsersResponse401Validator.assert;
-export const validateListExperienceUsersResponse401 = listExperienceUsersResponse401Validator.validate;
+export const listExperienceUsersResponse401Validator = createValidator<
+  Spec.OperationResponse<"listExperienceUsers", 401>
+>("listExperienceUsers 401 response", raw.response_listExperienceUsers_401);
+export const isListExperienceUsersResponse401: (
+  value: unknown,
+) => value is Spec.OperationResponse<"listExperienceUsers", 401> =
+  listExperienceUsersResponse401Validator.is;
+export const assertListExperienceUsersResponse401: (
+  value: unknown,
+) => asserts value is Spec.OperationResponse<"listExperienceUsers", 401> =
+  listExperienceUsersResponse401Validator.assert;
+export const validateListExperienceUsersResponse401 =
+  listExperienceUsersResponse401Validator.validate;
 
 /** Validator for the body of a 403 answer to listExperienceUsers. */
-export const listExperienceUsersResponse403Validator = createValidator<Spec.OperationResponse<"listExperienceUsers", 403>>("listExperienceUsers 403 response", raw.response_listExperienceUsers_403);
-export const isListExperienceUsersResponse403: (value: unknown) => value is Spec.OperationResponse<"listExperienceUsers", 403> = listExperienceUsersResponse403Validator.is;
-export const assertListExperienceUsersResponse403: (value: unknown) => asserts value is Spec.OperationResponse<"listExperienceUsers", 403> = listExperienceUsersResponse403Validator.assert;
-export const validateListExperienceUsersResponse403 = listExperienceUsersResponse403Validator.validate;
+export const listExperienceUsersResponse403Validator = createValidator<
+  Spec.OperationResponse<"listExperienceUsers", 403>
+>("listExperienceUsers 403 response", raw.response_listExperienceUsers_403);
+export const isListExperienceUsersResponse403: (
+  value: unknown,
+) => value is Spec.OperationResponse<"listExperienceUsers", 403> =
+  listExperienceUsersResponse403Validator.is;
+export const assertListExperienceUsersResponse403: (
+  value: unknown,
+) => asserts value is Spec.OperationResponse<"listExperienceUsers", 403> =
+  listExperienceUsersResponse403Validator.assert;
+export const validateListExperienceUsersResponse403 =
+  listExperienceUsersResponse403Validator.validate;
 
 /** Validator for the body of a 404 answer to listExperienceUsers. */
-export const listExperienceUsersResponse404Validator = createValidator<Spec.OperationResponse<"listExperienceUsers", 404>>("listExperienceUsers 404 response", raw.response_listExperienceUsers_404);
-export const isListExperienceUsersResponse404: (value: unknown) => value is Spec.OperationResponse<"listExperienceUsers", 404> = listExperienceUsersResponse404Validator.is;
-export const assertListExperienceUsersResponse404: (value: unknown) => asserts value is Spec.OperationResponse<"listExperienceUsers", 404> = listExperienceUsersResponse404Validator.assert;
-export const validateListExperienceUsersResponse404 = listExperienceUsersResponse404Validator.validate;
+export const listExperienceUsersResponse404Validator = createValidator<
+  Spec.OperationResponse<"listExperienceUsers", 404>
+>("listExperienceUsers 404 response", raw.response_listExperienceUsers_404);
+export const isListExperienceUsersResponse404: (
+  value: unknown,
+) => value is Spec.OperationResponse<"listExperienceUsers", 404> =
+  listExperienceUsersResponse404Validator.is;
+export const assertListExperienceUsersResponse404: (
+  value: unknown,
+) => asserts value is Spec.OperationResponse<"listExperienceUsers", 404> =
+  listExperienceUsersResponse404Validator.assert;
+export const validateListExperienceUsersResponse404 =
+  listExperienceUsersResponse404Validator.validate;
 
 /** Validator for the body of a 201 answer to createExperienceUser. */
-export const createExperienceUserResponse201Validator = createValidator<Spec.OperationResponse<"createExperienceUser", 201>>("createExperienceUser 201 response", raw.response_createExperienceUser_201);
-export const isCreateExperienceUserResponse201: (value: unknown) => value is Spec.OperationResponse<"createExperienceUser", 201> = createExperienceUserResponse201Validator.is;
-export const assertCreateExperienceUserResponse201: (value: unknown) => asserts value is Spec.OperationResponse<"createExperienceUser", 201> = createExperienceUserResponse201Validator.assert;
-export const validateCreateExperienceUserResponse201 = createExperienceUserResponse201Validator.validate;
+export const createExperienceUserResponse201Validator = createValidator<
+  Spec.OperationResponse<"createExperienceUser", 201>
+>("createExperienceUser 201 response", raw.response_createExperienceUser_201);
+export const isCreateExperienceUserResponse201: (
+  value: unknown,
+) => value is Spec.OperationResponse<"createExperienceUser", 201> =
+  createExperienceUserResponse201Validator.is;
+export const assertCreateExperienceUserResponse201: (
+  value: unknown,
+) => asserts value is Spec.OperationResponse<"createExperienceUser", 201> =
+  createExperienceUserResponse201Validator.assert;
+export const validateCreateExperienceUserResponse201 =
+  createExperienceUserResponse201Validator.validate;
 
 /** Validator for the body of a 400 answer to createExperienceUser. */
-export const createExperienceUserResponse400Validator = createValidator<Spec.OperationResponse<"createExperienceUser", 400>>("createExperienceUser 400 response", raw.response_createExperienceUser_400);
-export const isCreateExperienceUserResponse400: (value: unknown) => value is Spec.OperationResponse<"createExperienceUser", 400> = createExperienceUserResponse400Validator.is;
-export const assertCreateExperienceUserResponse400: (value: unknown) => asserts value is Spec.OperationResponse<"createExperienceUser", 400> = createExperienceUserResponse400Validator.assert;
-export const validateCreateExperienceUserResponse400 = createExperienceUserResponse400Validator.validate;
+export const createExperienceUserResponse400Validator = createValidator<
+  Spec.OperationResponse<"createExperienceUser", 400>
+>("createExperienceUser 400 response", raw.response_createExperienceUser_400);
+export const isCreateExperienceUserResponse400: (
+  value: unknown,
+) => value is Spec.OperationResponse<"createExperienceUser", 400> =
+  createExperienceUserResponse400Validator.is;
+export const assertCreateExperienceUserResponse400: (
+  value: unknown,
+) => asserts value is Spec.OperationResponse<"createExperienceUser", 400> =
+  createExperienceUserResponse400Validator.assert;
+export const validateCreateExperienceUserResponse400 =
+  createExperienceUserResponse400Validator.validate;
 
 /** Validator for the body of a 401 answer to createExperienceUser. */
-export const createExperienceUserResponse401Validator = createValidator<Spec.OperationResponse<"createExperienceUser", 401>>("createExperienceUser 401 response", raw.response_createExperienceUser_401);
-export const isCreateExperienceUserResponse401: (value: unknown) => value is Spec.OperationResponse<"createExperienceUser", 401> = createExperienceUserResponse401Validator.is;
-export const assertCreateExperienceUserResponse401: (value: unknown) => asserts value is Spec.OperationResponse<"createExperienceUser", 401> = createExperienceUserResponse401Validator.assert;
-export const validateCreateExperienceUserResponse401 = createExperienceUserResponse401Validator.validate;
+export const createExperienceUserResponse401Validator = createValidator<
+  Spec.OperationResponse<"createExperienceUser", 401>
+>("createExperienceUser 401 response", raw.response_createExperienceUser_401);
+export const isCreateExperienceUserResponse401: (
+  value: unknown,
+) => value is Spec.OperationResponse<"createExperienceUser", 401> =
+  createExperienceUserResponse401Validator.is;
+export const assertCreateExperienceUserResponse401: (
+  value: unknown,
+) => asserts value is Spec.OperationResponse<"createExperienceUser", 401> =
+  createExperienceUserResponse401Validator.assert;
+export const validateCreateExperienceUserResponse401 =
+  createExperienceUserResponse401Validator.validate;
 
 /** Validator for the body of a 403 answer to createExperienceUser. */
-export const createExperienceUserResponse403Validator = createValidator<Spec.OperationResponse<"createExperienceUser", 403>>("createExperienceUser 403 response", raw.response_createExperienceUser_403);
-export const isCreateExperienceUserResponse403: (value: unknown) => value is Spec.OperationResponse<"createExperienceUser", 403> = createExperienceUserResponse403Validator.is;
-export const assertCreateExperienceUserResponse403: (value: unknown) => asserts value is Spec.OperationResponse<"createExperienceUser", 403> = createExperienceUserResponse403Validator.assert;
-export const validateCreateExperienceUserResponse403 = createExperienceUserResponse403Validator.validate;
+export const createExperienceUserResponse403Validator = createValidator<
+  Spec.OperationResponse<"createExperienceUser", 403>
+>("createExperienceUser 403 response", raw.response_createExperienceUser_403);
+export const isCreateExperienceUserResponse403: (
+  value: unknown,
+) => value is Spec.OperationResponse<"createExperienceUser", 403> =
+  createExperienceUserResponse403Validator.is;
+export const assertCreateExperienceUserResponse403: (
+  value: unknown,
+) => asserts value is Spec.OperationResponse<"createExperienceUser", 403> =
+  createExperienceUserResponse403Validator.assert;
+export const validateCreateExperienceUserResponse403 =
+  createExperienceUserResponse403Validator.validate;
 
 /** Validator for the body of a 404 answer to createExperienceUser. */
-export const createExperienceUserResponse404Validator = createValidator<Spec.OperationResponse<"createExperienceUser", 404>>("createExperienceUser 404 response", raw.response_createExperienceUser_404);
-export const isCreateExperienceUserResponse404: (value: unknown) => value is Spec.OperationResponse<"createExperienceUser", 404> = createExperienceUserResponse404Validator.is;
-export const assertCreateExperienceUserResponse404: (value: unknown) => asserts value is Spec.OperationResponse<"createExperienceUser", 404> = createExperienceUserResponse404Validator.assert;
-export const validateCreateExperienceUserResponse404 = createExperienceUserResponse404Validator.validate;
+export const createExperienceUserResponse404Validator = createValidator<
+  Spec.OperationResponse<"createExperienceUser", 404>
+>("createExperienceUser 404 response", raw.response_createExperienceUser_404);
+export const isCreateExperienceUserResponse404: (
+  value: unknown,
+) => value is Spec.OperationResponse<"createExperienceUser", 404> =
+  createExperienceUserResponse404Validator.is;
+export const assertCreateExperienceUserResponse404: (
+  value: unknown,
+) => asserts value is Spec.OperationResponse<"createExperienceUser", 404> =
+  createExperienceUserResponse404Validator.assert;
+export const validateCreateExperienceUserResponse404 =
+  createExperienceUserResponse404Validator.validate;
 
 /** Validator for the body of a 200 answer to getExperienceUser. */
-export const getExperienceUserResponse200Validator = createValidator<Spec.OperationResponse<"getExperienceUser", 200>>("getExperienceUser 200 response", raw.response_getExperienceUser_200);
-export const isGetExperienceUserResponse200: (value: unknown) => value is Spec.OperationResponse<"getExperienceUser", 200> = getExperienceUserResponse200Validator.is;
-export const assertGetExperienceUserResponse200: (value: unknown) => asserts value is Spec.OperationResponse<"getExperienceUser", 200> = getExperienceUserResponse200Validator.assert;
+export const getExperienceUserResponse200Validator = createValidator<
+  Spec.OperationResponse<"getExperienceUser", 200>
+>("getExperienceUser 200 response", raw.response_getExperienceUser_200);
+export const isGetExperienceUserResponse200: (
+  value: unknown,
+) => value is Spec.OperationResponse<"getExperienceUser", 200> =
+  getExperienceUserResponse200Validator.is;
+export const assertGetExperienceUserResponse200: (
+  value: unknown,
+) => asserts value is Spec.OperationResponse<"getExperienceUser", 200> =
+  getExperienceUserResponse200Validator.assert;
 export const validateGetExperienceUserResponse200 = getExperienceUserResponse200Validator.validate;
 
 /** Validator for the body of a 400 answer to getExperienceUser. */
-export const getExperienceUserResponse400Validator = createValidator<Spec.OperationResponse<"getExperienceUser", 400>>("getExperienceUser 400 response", raw.response_getExperienceUser_400);
-export const isGetExperienceUserResponse400: (value: unknown) => value is Spec.OperationResponse<"getExperienceUser", 400> = getExperienceUserResponse400Validator.is;
-export const assertGetExperienceUserResponse400: (value: unknown) => asserts value is Spec.OperationResponse<"getExperienceUser", 400> = getExperienceUserResponse400Validator.assert;
+export const getExperienceUserResponse400Validator = createValidator<
+  Spec.OperationResponse<"getExperienceUser", 400>
+>("getExperienceUser 400 response", raw.response_getExperienceUser_400);
+export const isGetExperienceUserResponse400: (
+  value: unknown,
+) => value is Spec.OperationResponse<"getExperienceUser", 400> =
+  getExperienceUserResponse400Validator.is;
+export const assertGetExperienceUserResponse400: (
+  value: unknown,
+) => asserts value is Spec.OperationResponse<"getExperienceUser", 400> =
+  getExperienceUserResponse400Validator.assert;
 export const validateGetExperienceUserResponse400 = getExperienceUserResponse400Validator.validate;
 
 /** Validator for the body of a 401 answer to getExperienceUser. */
-export const getExperienceUserResponse401Validator = createValidator<Spec.OperationResponse<"getExperienceUser", 401>>("getExperienceUser 401 response", raw.response_getExperienceUser_401);
-export const isGetExperienceUserResponse401: (value: unknown) => value is Spec.OperationResponse<"getExperienceUser", 401> = getExperienceUserResponse401Validator.is;
-export const assertGetExperienceUserResponse401: (value: unknown) => asserts value is Spec.OperationResponse<"getExperienceUser", 401> = getExperienceUserResponse401Validator.assert;
+export const getExperienceUserResponse401Validator = createValidator<
+  Spec.OperationResponse<"getExperienceUser", 401>
+>("getExperienceUser 401 response", raw.response_getExperienceUser_401);
+export const isGetExperienceUserResponse401: (
+  value: unknown,
+) => value is Spec.OperationResponse<"getExperienceUser", 401> =
+  getExperienceUserResponse401Validator.is;
+export const assertGetExperienceUserResponse401: (
+  value: unknown,
+) => asserts value is Spec.OperationResponse<"getExperienceUser", 401> =
+  getExperienceUserResponse401Validator.assert;
 export const validateGetExperienceUserResponse401 = getExperienceUserResponse401Validator.validate;
 
 /** Validator for the body of a 403 answer to getExperienceUser. */
-export const getExperienceUserResponse403Validator = createValidator<Spec.OperationResponse<"getExperienceUser", 403>>("getExperienceUser 403 response", raw.response_getExperienceUser_403);
-export const isGetExperienceUserResponse403: (value: unknown) => value is Spec.OperationResponse<"getExperienceUser", 403> = getExperienceUserResponse403Validator.is;
-export const assertGetExperienceUserResponse403: (value: unknown) => asserts value is Spec.OperationResponse<"getExperienceUser", 403> = getExperienceUserResponse403Validator.assert;
+export const getExperienceUserResponse403Validator = createValidator<
+  Spec.OperationResponse<"getExperienceUser", 403>
+>("getExperienceUser 403 response", raw.response_getExperienceUser_403);
+export const isGetExperienceUserResponse403: (
+  value: unknown,
+) => value is Spec.OperationResponse<"getExperienceUser", 403> =
+  getExperienceUserResponse403Validator.is;
+export const assertGetExperienceUserResponse403: (
+  value: unknown,
+) => asserts value is Spec.OperationResponse<"getExperienceUser", 403> =
+  getExperienceUserResponse403Validator.assert;
 export const validateGetExperienceUserResponse403 = getExperienceUserResponse403Validator.validate;
 
 /** Validator for the body of a 404 answer to getExperienceUser. */
-export const getExperienceUserResponse404Validator = createValidator<Spec.OperationResponse<"getExperienceUser", 404>>("getExperienceUser 404 response", raw.response_getExperienceUser_404);
-export const isGetExperienceUserResponse404: (value: unknown) => value is Spec.OperationResponse<"getExperienceUser", 404> = getExperienceUserResponse404Validator.is;
-export const assertGetExperienceUserResponse404: (value: unknown) => asserts value is Spec.OperationResponse<"getExperienceUser", 404> = getExperienceUserResponse404Validator.assert;
+export const getExperienceUserResponse404Validator = createValidator<
+  Spec.OperationResponse<"getExperienceUser", 404>
+>("getExperienceUser 404 response", raw.response_getExperienceUser_404);
+export const isGetExperienceUserResponse404: (
+  value: unknown,
+) => value is Spec.OperationResponse<"getExperienceUser", 404> =
+  getExperienceUserResponse404Validator.is;
+export const assertGetExperienceUserResponse404: (
+  value: unknown,
+) => asserts value is Spec.OperationResponse<"getExperienceUser", 404> =
+  getExperienceUserResponse404Validator.assert;
 export const validateGetExperienceUserResponse404 = getExperienceUserResponse404Validator.validate;
 
 /** Validator for the body of a 200 answer to deleteExperienceUser. */
-export const deleteExperienceUserResponse200Validator = createValidator<Spec.OperationResponse<"deleteExperienceUser", 200>>("deleteExperienceUser 200 response", raw.response_deleteExperienceUser_200);
-export const isDeleteExperienceUserResponse200: (value: unknown) => value is Spec.OperationResponse<"deleteExperienceUser", 200> = deleteExperienceUserResponse200Validator.is;
-export const assertDeleteExperienceUserResponse200: (value: unknown) => asserts value is Spec.OperationResponse<"deleteExperienceUser", 200> = deleteExperienceUserResponse200Validator.assert;
-export const validateDeleteExperienceUserResponse200 = deleteExperienceUserResponse200Validator.validate;
+export const deleteExperienceUserResponse200Validator = createValidator<
+  Spec.OperationResponse<"deleteExperienceUser", 200>
+>("deleteExperienceUser 200 response", raw.response_deleteExperienceUser_200);
+export const isDeleteExperienceUserResponse200: (
+  value: unknown,
+) => value is Spec.OperationResponse<"deleteExperienceUser", 200> =
+  deleteExperienceUserResponse200Validator.is;
+export const assertDeleteExperienceUserResponse200: (
+  value: unknown,
+) => asserts value is Spec.OperationResponse<"deleteExperienceUser", 200> =
+  deleteExperienceUserResponse200Validator.assert;
+export const validateDeleteExperienceUserResponse200 =
+  deleteExperienceUserResponse200Validator.validate;
 
 /** Validator for the body of a 400 answer to deleteExperienceUser. */
-export const deleteExperienceUserResponse400Validator = createValidator<Spec.OperationResponse<"deleteExperienceUser", 400>>("deleteExperienceUser 400 response", raw.response_deleteExperienceUser_400);
-export const isDeleteExperienceUserResponse400: (value: unknown) => value is Spec.OperationResponse<"deleteExperienceUser", 400> = deleteExperienceUserResponse400Validator.is;
-export const assertDeleteExperienceUserResponse400: (value: unknown) => asserts value is Spec.OperationResponse<"deleteExperienceUser", 400> = deleteExperienceUserResponse400Validator.assert;
-export const validateDeleteExperienceUserResponse400 = deleteExperienceUserResponse400Validator.validate;
+export const deleteExperienceUserResponse400Validator = createValidator<
+  Spec.OperationResponse<"deleteExperienceUser", 400>
+>("deleteExperienceUser 400 response", raw.response_deleteExperienceUser_400);
+export const isDeleteExperienceUserResponse400: (
+  value: unknown,
+) => value is Spec.OperationResponse<"deleteExperienceUser", 400> =
+  deleteExperienceUserResponse400Validator.is;
+export const assertDeleteExperienceUserResponse400: (
+  value: unknown,
+) => asserts value is Spec.OperationResponse<"deleteExperienceUser", 400> =
+  deleteExperienceUserResponse400Validator.assert;
+export const validateDeleteExperienceUserResponse400 =
+  deleteExperienceUserResponse400Validator.validate;
 
 /** Validator for the body of a 401 answer to deleteExperienceUser. */
-export const deleteExperienceUserResponse401Validator = createValidator<Spec.OperationResponse<"deleteExperienceUser", 401>>("deleteExperienceUser 401 response", raw.response_deleteExperienceUser_401);
-export const isDeleteExperienceUserResponse401: (value: unknown) => value is Spec.OperationResponse<"deleteExperienceUser", 401> = deleteExperienceUserResponse401Validator.is;
-export const assertDeleteExperienceUserResponse401: (value: unknown) => asserts value is Spec.OperationResponse<"deleteExperienceUser", 401> = deleteExperienceUserResponse401Validator.assert;
-export const validateDeleteExperienceUserResponse401 = deleteExperienceUserResponse401Validator.validate;
+export const deleteExperienceUserResponse401Validator = createValidator<
+  Spec.OperationResponse<"deleteExperienceUser", 401>
+>("deleteExperienceUser 401 response", raw.response_deleteExperienceUser_401);
+export const isDeleteExperienceUserResponse401: (
+  value: unknown,
+) => value is Spec.OperationResponse<"deleteExperienceUser", 401> =
+  deleteExperienceUserResponse401Validator.is;
+export const assertDeleteExperienceUserResponse401: (
+  value: unknown,
+) => asserts value is Spec.OperationResponse<"deleteExperienceUser", 401> =
+  deleteExperienceUserResponse401Validator.assert;
+export const validateDeleteExperienceUserResponse401 =
+  deleteExperienceUserResponse401Validator.validate;
 
 /** Validator for the body of a 403 answer to deleteExperienceUser. */
-export const deleteExperienceUserResponse403Validator = createValidator<Spec.OperationResponse<"deleteExperienceUser", 403>>("deleteExperienceUser 403 response", raw.response_deleteExperienceUser_403);
-export const isDeleteExperienceUserResponse403: (value: unknown) => value is Spec.OperationResponse<"deleteExperienceUser", 403> = deleteExperienceUserResponse403Validator.is;
-export const assertDeleteExperienceUserResponse403: (value: unknown) => asserts value is Spec.OperationResponse<"deleteExperienceUser", 403> = deleteExperienceUserResponse403Validator.assert;
-export const validateDeleteExperienceUserResponse403 = deleteExperienceUserResponse403Validator.validate;
+export const deleteExperienceUserResponse403Validator = createValidator<
+  Spec.OperationResponse<"deleteExperienceUser", 403>
+>("deleteExperienceUser 403 response", raw.response_deleteExperienceUser_403);
+export const isDeleteExperienceUserResponse403: (
+  value: unknown,
+) => value is Spec.OperationResponse<"deleteExperienceUser", 403> =
+  deleteExperienceUserResponse403Validator.is;
+export const assertDeleteExperienceUserResponse403: (
+  value: unknown,
+) => asserts value is Spec.OperationResponse<"deleteExperienceUser", 403> =
+  deleteExperienceUserResponse403Validator.assert;
+export const validateDeleteExperienceUserResponse403 =
+  deleteExperienceUserResponse403Validator.validate;
 
 /** Validator for the body of a 404 answer to deleteExperienceUser. */
-export const deleteExperienceUserResponse404Validator = createValidator<Spec.OperationResponse<"deleteExperienceUser", 404>>("deleteExperienceUser 404 response", raw.response_deleteExperienceUser_404);
-export const isDeleteExperienceUserResponse404: (value: unknown) => value is Spec.OperationResponse<"deleteExperienceUser", 404> = deleteExperienceUserResponse404Validator.is;
-export const assertDeleteExperienceUserResponse404: (value: unknown) => asserts value is Spec.OperationResponse<"deleteExperienceUser", 404> = deleteExperienceUserResponse404Validator.assert;
-export const validateDeleteExperienceUserResponse404 = deleteExperienceUserResponse404Validator.validate;
+export const deleteExperienceUserResponse404Validator = createValidator<
+  Spec.OperationResponse<"deleteExperienceUser", 404>
+>("deleteExperienceUser 404 response", raw.response_deleteExperienceUser_404);
+export const isDeleteExperienceUserResponse404: (
+  value: unknown,
+) => value is Spec.OperationResponse<"deleteExperienceUser", 404> =
+  deleteExperienceUserResponse404Validator.is;
+export const assertDeleteExperienceUserResponse404: (
+  value: unknown,
+) => asserts value is Spec.OperationResponse<"deleteExperienceUser", 404> =
+  deleteExperienceUserResponse404Validator.assert;
+export const validateDeleteExperienceUserResponse404 =
+  deleteExperienceUserResponse404Validator.validate;
 
 /** Validator for the body of a 200 answer to updateExperienceUser. */
-export const updateExperienceUserResponse200Validator = createValidator<Spec.OperationResponse<"updateExperienceUser", 200>>("updateExperienceUser 200 response", raw.response_updateExperienceUser_200);
-export const isUpdateExperienceUserResponse200: (value: unknown) => value is Spec.OperationResponse<"updateExperienceUser", 200> = updateExperienceUserResponse200Validator.is;
-export const assertUpdateExperienceUserResponse200: (value: unknown) => asserts value is Spec.OperationResponse<"updateExperienceUser", 200> = updateExperienceUserResponse200Validator.assert;
-export const validateUpdateExperienceUserResponse200 = updateExperienceUserResponse200Validator.validate;
+export const updateExperienceUserResponse200Validator = createValidator<
+  Spec.OperationResponse<"updateExperienceUser", 200>
+>("updateExperienceUser 200 response", raw.response_updateExperienceUser_200);
+export const isUpdateExperienceUserResponse200: (
+  value: unknown,
+) => value is Spec.OperationResponse<"updateExperienceUser", 200> =
+  updateExperienceUserResponse200Validator.is;
+export const assertUpdateExperienceUserResponse200: (
+  value: unknown,
+) => asserts value is Spec.OperationResponse<"updateExperienceUser", 200> =
+  updateExperienceUserResponse200Validator.assert;
+export const validateUpdateExperienceUserResponse200 =
+  updateExperienceUserResponse200Validator.validate;
 
 /** Validator for the body of a 400 answer to updateExperienceUser. */
-export const updateExperienceUserResponse400Validator = createValidator<Spec.OperationResponse<"updateExperienceUser", 400>>("updateExperienceUser 400 response", raw.response_updateExperienceUser_400);
-export const isUpdateExperienceUserResponse400: (value: unknown) => value is Spec.OperationResponse<"updateExperienceUser", 400> = updateExperienceUserResponse400Validator.is;
-export const assertUpdateExperienceUserResponse400: (value: unknown) => asserts value is Spec.OperationResponse<"updateExperienceUser", 400> = updateExperienceUserResponse400Validator.assert;
-export const validateUpdateExperienceUserResponse400 = updateExperienceUserResponse400Validator.validate;
+export const updateExperienceUserResponse400Validator = createValidator<
+  Spec.OperationResponse<"updateExperienceUser", 400>
+>("updateExperienceUser 400 response", raw.response_updateExperienceUser_400);
+export const isUpdateExperienceUserResponse400: (
+  value: unknown,
+) => value is Spec.OperationResponse<"updateExperienceUser", 400> =
+  updateExperienceUserResponse400Validator.is;
+export const assertUpdateExperienceUserResponse400: (
+  value: unknown,
+) => asserts value is Spec.OperationResponse<"updateExperienceUser", 400> =
+  updateExperienceUserResponse400Validator.assert;
+export const validateUpdateExperienceUserResponse400 =
+  updateExperienceUserResponse400Validator.validate;
 
 /** Validator for the body of a 401 answer to updateExperienceUser. */
-export const updateExperienceUserResponse401Validator = createValidator<Spec.OperationResponse<"updateExperienceUser", 401>>("updateExperienceUser 401 response", raw.response_updateExperienceUser_401);
-export const isUpdateExperienceUserResponse401: (value: unknown) => value is Spec.OperationResponse<"updateExperienceUser", 401> = updateExperienceUserResponse401Validator.is;
-export const assertUpdateExperienceUserResponse401: (value: unknown) => asserts value is Spec.OperationResponse<"updateExperienceUser", 401> = updateExperienceUserResponse401Validator.assert;
-export const validateUpdateExperienceUserResponse401 = updateExperienceUserResponse401Validator.validate;
+export const updateExperienceUserResponse401Validator = createValidator<
+  Spec.OperationResponse<"updateExperienceUser", 401>
+>("updateExperienceUser 401 response", raw.response_updateExperienceUser_401);
+export const isUpdateExperienceUserResponse401: (
+  value: unknown,
+) => value is Spec.OperationResponse<"updateExperienceUser", 401> =
+  updateExperienceUserResponse401Validator.is;
+export const assertUpdateExperienceUserResponse401: (
+  value: unknown,
+) => asserts value is Spec.OperationResponse<"updateExperienceUser", 401> =
+  updateExperienceUserResponse401Validator.assert;
+export const validateUpdateExperienceUserResponse401 =
+  updateExperienceUserResponse401Validator.validate;
 
 /** Validator for the body of a 403 answer to updateExperienceUser. */
-export const updateExperienceUserResponse403Validator = createValidator<Spec.OperationResponse<"updateExperienceUser", 403>>("updateExperienceUser 403 response", raw.response_updateExperienceUser_403);
-export const isUpdateExperienceUserResponse403: (value: unknown) => value is Spec.OperationResponse<"updateExperienceUser", 403> = updateExperienceUserResponse403Validator.is;
-export const assertUpdateExperienceUserResponse403: (value: unknown) => asserts value is Spec.OperationResponse<"updateExperienceUser", 403> = updateExperienceUserResponse403Validator.assert;
-export const validateUpdateExperienceUserResponse403 = updateExperienceUserResponse403Validator.validate;
+export const updateExperienceUserResponse403Validator = createValidator<
+  Spec.OperationResponse<"updateExperienceUser", 403>
+>("updateExperienceUser 403 response", raw.response_updateExperienceUser_403);
+export const isUpdateExperienceUserResponse403: (
+  value: unknown,
+) => value is Spec.OperationResponse<"updateExperienceUser", 403> =
+  updateExperienceUserResponse403Validator.is;
+export const assertUpdateExperienceUserResponse403: (
+  value: unknown,
+) => asserts value is Spec.OperationResponse<"updateExperienceUser", 403> =
+  updateExperienceUserResponse403Validator.assert;
+export const validateUpdateExperienceUserResponse403 =
+  updateExperienceUserResponse403Validator.validate;
 
 /** Validator for the body of a 404 answer to updateExperienceUser. */
-export const updateExperienceUserResponse404Validator = createValidator<Spec.OperationResponse<"updateExperienceUser", 404>>("updateExperienceUser 404 response", raw.response_updateExperienceUser_404);
-export const isUpdateExperienceUserResponse404: (value: unknown) => value is Spec.OperationResponse<"updateExperienceUser", 404> = updateExperienceUserResponse404Validator.is;
-export const assertUpdateExperienceUserResponse404: (value: unknown) => asserts value is Spec.OperationResponse<"updateExperienceUser", 404> = updateExperienceUserResponse404Validator.assert;
-export const validateUpdateExperienceUserResponse404 = updateExperienceUserResponse404Validator.validate;
+export const updateExperienceUserResponse404Validator = createValidator<
+  Spec.OperationResponse<"updateExperienceUser", 404>
+>("updateExperienceUser 404 response", raw.response_updateExperienceUser_404);
+export const isUpdateExperienceUserResponse404: (
+  value: unknown,
+) => value is Spec.OperationResponse<"updateExperienceUser", 404> =
+  updateExperienceUserResponse404Validator.is;
+export const assertUpdateExperienceUserResponse404: (
+  value: unknown,
+) => asserts value is Spec.OperationResponse<"updateExperienceUser", 404> =
+  updateExperienceUserResponse404Validator.assert;
+export const validateUpdateExperienceUserResponse404 =
+  updateExperienceUserResponse404Validator.validate;
 
 /** Validators of every component schema, by schema name. */
 export const schemaValidators = {
@@ -488,9 +953,39 @@ export const requestValidators = {
 
 /** Validators of every documented response body, by operationId and status. */
 export const responseValidators = {
-  listExperienceUsers: { 200: listExperienceUsersResponse200Validator, 400: listExperienceUsersResponse400Validator, 401: listExperienceUsersResponse401Validator, 403: listExperienceUsersResponse403Validator, 404: listExperienceUsersResponse404Validator },
-  createExperienceUser: { 201: createExperienceUserResponse201Validator, 400: createExperienceUserResponse400Validator, 401: createExperienceUserResponse401Validator, 403: createExperienceUserResponse403Validator, 404: createExperienceUserResponse404Validator },
-  getExperienceUser: { 200: getExperienceUserResponse200Validator, 400: getExperienceUserResponse400Validator, 401: getExperienceUserResponse401Validator, 403: getExperienceUserResponse403Validator, 404: getExperienceUserResponse404Validator },
-  deleteExperienceUser: { 200: deleteExperienceUserResponse200Validator, 400: deleteExperienceUserResponse400Validator, 401: deleteExperienceUserResponse401Validator, 403: deleteExperienceUserResponse403Validator, 404: deleteExperienceUserResponse404Validator },
-  updateExperienceUser: { 200: updateExperienceUserResponse200Validator, 400: updateExperienceUserResponse400Validator, 401: updateExperienceUserResponse401Validator, 403: updateExperienceUserResponse403Validator, 404: updateExperienceUserResponse404Validator },
+  listExperienceUsers: {
+    200: listExperienceUsersResponse200Validator,
+    400: listExperienceUsersResponse400Validator,
+    401: listExperienceUsersResponse401Validator,
+    403: listExperienceUsersResponse403Validator,
+    404: listExperienceUsersResponse404Validator,
+  },
+  createExperienceUser: {
+    201: createExperienceUserResponse201Validator,
+    400: createExperienceUserResponse400Validator,
+    401: createExperienceUserResponse401Validator,
+    403: createExperienceUserResponse403Validator,
+    404: createExperienceUserResponse404Validator,
+  },
+  getExperienceUser: {
+    200: getExperienceUserResponse200Validator,
+    400: getExperienceUserResponse400Validator,
+    401: getExperienceUserResponse401Validator,
+    403: getExperienceUserResponse403Validator,
+    404: getExperienceUserResponse404Validator,
+  },
+  deleteExperienceUser: {
+    200: deleteExperienceUserResponse200Validator,
+    400: deleteExperienceUserResponse400Validator,
+    401: deleteExperienceUserResponse401Validator,
+    403: deleteExperienceUserResponse403Validator,
+    404: deleteExperienceUserResponse404Validator,
+  },
+  updateExperienceUser: {
+    200: updateExperienceUserResponse200Validator,
+    400: updateExperienceUserResponse400Validator,
+    401: updateExperienceUserResponse401Validator,
+    403: updateExperienceUserResponse403Validator,
+    404: updateExperienceUserResponse404Validator,
+  },
 } as const;
