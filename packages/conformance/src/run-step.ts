@@ -59,14 +59,13 @@ function emailOf(body: unknown): string | undefined {
 }
 
 /**
- * Runs one step: skips it when the run is stopped, read-only (for anything but a GET) or lacks
- * what it needs; refuses to change a user the run did not create; sends it; notes created and
- * deleted users; judges the answer; lets the step learn from it.
+ * Runs one step: skips it when the run is read-only (anything but a GET), when it lacks what it
+ * needs, or when the run is stopped before it is sent; refuses to change a user the run did not
+ * create; sends it; notes created and deleted users; judges the answer; lets the step learn.
  */
 export async function runStep(step: StepDefinition, deps: StepDependencies): Promise<StepResult> {
   const { context, users } = deps;
   const method = operations[step.operationId].method;
-  if (deps.stop?.aborted) return skipped(step, "interrupted");
   if (deps.readOnly && method !== "get") return skipped(step, "read-only: this step changes data");
   const request = step.request(context);
   if (isSkip(request)) return skipped(step, request.skip);

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { setTimeout as delay } from "node:timers/promises";
 import { serveFakeServer } from "@experience-users/fake-server";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { afterAll, describe, expect, it } from "vitest";
@@ -13,6 +14,14 @@ const work = mkdtempSync(join(tmpdir(), "eu-conformance-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const TOKEN = "conformance-bin-secret-token-7d2a";
+
+async function until(condition: () => boolean, timeout = 20_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`not true within ${timeout} ms`);
+    await delay(20);
+  }
+}
 
 interface JunitCase {
   "@_name": string;
@@ -209,6 +218,32 @@ describe("interrupted with SIGINT after the create step", () => {
       expect(JSON.stringify(served.fake.store.users(APPLICATION_ID))).toBe(before);
     } finally {
       await served.close();
+    }
+  });
+
+  it("a second SIGINT during cleanup quits at once and names the user it may have left", async () => {
+    const fake = seededFake();
+    const server = await startFaultServer(fake, async (request, answer) => {
+      if (request.method === "DELETE") await delay(10_000);
+      return answer;
+    });
+    try {
+      const bin = runBin(
+        ["--base-url", server.url, "--application", APPLICATION_ID, "--pace", "100"],
+        { LOSANT_API_TOKEN: fake.token },
+      );
+      await bin.printed(/create: test user: pass 201/);
+      bin.child.kill("SIGINT");
+      await bin.printed(/SIGINT: finishing the request in flight/);
+      await until(() => server.requests.some((request) => request.method === "DELETE"));
+      bin.child.kill("SIGINT");
+      expect(await bin.exited).toBe(130);
+      const created = /created user ([0-9a-f]{24})/.exec(bin.stderr())?.[1];
+      expect(bin.stderr()).toContain(
+        `SIGINT again: quitting without cleanup. Delete by hand: ${created} (conformance+`,
+      );
+    } finally {
+      await server.close();
     }
   });
 });

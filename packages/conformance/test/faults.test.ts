@@ -170,6 +170,34 @@ const cases: FaultCase[] = [
     },
   },
   {
+    description: "the password echoed in a field of the wrong type (the value is printed redacted)",
+    fault: once(isGetOfCreated, (_r, answer, state) => {
+      const create = state.requests.find((request) => request.method === "POST");
+      const password = (create?.body as { password?: string } | undefined)?.password ?? "";
+      return editJson(answer, (body) => {
+        body.lastName = [`was ${password}`];
+      });
+    }),
+    expected: {
+      step: "get: created user",
+      pointer: "/lastName",
+      rule: "type",
+      kind: "schema",
+      received: ["was [redacted]"],
+    },
+  },
+  {
+    description: "a count that is not the number of items",
+    fault: once(
+      (request) => request.query.get("sortField") === "id",
+      (_r, answer) =>
+        editJson(answer, (body) => {
+          body.count = 7;
+        }),
+    ),
+    expected: { step: "list: sortField=id", pointer: "/count", rule: "echo", received: 7 },
+  },
+  {
     description: "the token echoed in an error message",
     fault: once(
       (request, answer) => request.method === "GET" && answer.status === 404,

@@ -24,7 +24,7 @@ const failed: StepResult = {
       pointer: "/firstName",
       rule: "type",
       schemaPath: "#/properties/firstName/type",
-      message: "must be string",
+      message: "must be string, not <number> & such",
       received: 42,
     },
     {
@@ -89,7 +89,7 @@ describe("reporters", () => {
     expect(text).toMatch(/│ 200 +│ 12 ms \(2 tries\) +│ FAIL \(2\) +│/);
     expect(text).toMatch(/│ create: test user +│ +│ +│ skip: read-only: this step changes data │/);
     expect(text).toContain(
-      "/firstName type (#/properties/firstName/type): must be string; received 42",
+      "/firstName type (#/properties/firstName/type): must be string, not <number> & such; received 42",
     );
     expect(text).toContain(
       "/totalCount required (#/required): must have required property 'totalCount'; received (missing)",
@@ -121,6 +121,8 @@ describe("reporters", () => {
     ]);
     expect(cases[1]).toMatchObject({ "@_classname": "getExperienceUser", "@_time": "0.012" });
     expect(JSON.stringify(cases[1])).toContain("/firstName type (#/properties/firstName/type)");
+    expect(text).toContain('name="get: &lt;odd&gt; &amp; &quot;quoted&quot; \uFFFD step"');
+    expect(text).toContain("must be string, not &lt;number&gt; &amp; such");
     expect(cases[2]).toHaveProperty("skipped");
     expect(JSON.stringify(cases[3])).toContain("delete it by hand");
   });

@@ -36,6 +36,7 @@ describe("installed from tarballs into a project outside the workspace", () => {
     const names = publicPackages().map((p) => p.name);
     expect(names.sort()).toEqual([
       "@experience-users/client",
+      "@experience-users/conformance",
       "@experience-users/fake-server",
       "@experience-users/spec",
       "@experience-users/validators",
@@ -70,6 +71,25 @@ describe("installed from tarballs into a project outside the workspace", () => {
         emails: ["bob@example.com", "ada@example.com"],
         totalCount: 2,
         leaksPassword: false,
+      });
+    },
+  );
+
+  it.each(runtimes)(
+    "the conformance runner, as a library and as the linked bin, conforms against the installed fake on $description",
+    ({ binary, major }) => {
+      const bin = join(app, "node_modules/.bin/experience-users-conformance");
+      const out = execFileSync(binary(), ["conformance.mjs", bin], {
+        cwd: app,
+        encoding: "utf8",
+        timeout: 120_000,
+      });
+      const result = JSON.parse(out.trim().split("\n").pop() ?? "{}");
+      expect(result).toEqual({
+        node: expect.stringMatching(new RegExp(`^v${major}\\.`)),
+        libraryConforms: true,
+        binConforms: true,
+        usersLeft: 0,
       });
     },
   );

@@ -28,7 +28,7 @@ export function summaryLine(report: ConformanceReport): string {
   const { steps, passed, failed, skipped, violations } = report.summary;
   const verdict = report.conforms ? "Conforms" : "Does not conform";
   const interrupted = report.interrupted ? " (interrupted)" : "";
-  return `${verdict}${interrupted}: ${steps} steps (${passed} passed, ${failed} failed, ${skipped} skipped), ${violations} violations.`;
+  return `${verdict}${interrupted}: ${steps} steps (${passed} passed, ${failed} failed, ${skipped} skipped), ${violations} violation${violations === 1 ? "" : "s"}.`;
 }
 
 /** The report for a person: a table of steps, then each violation, what was cleaned, a verdict. */
