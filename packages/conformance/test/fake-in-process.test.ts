@@ -1,7 +1,12 @@
-import { EXAMPLE_APPLICATION_ID, type FakeServer } from "@experience-users/fake-server";
+import {
+  createFakeServer,
+  EXAMPLE_APPLICATION_ID,
+  type FakeServer,
+} from "@experience-users/fake-server";
 import { operations } from "@experience-users/spec";
 import { describe, expect, it } from "vitest";
 import {
+  type ConformanceOptions,
   formatJson,
   formatJunit,
   formatTable,
@@ -43,20 +48,25 @@ function passwordsIn(sent: readonly Sent[]): string[] {
   });
 }
 
+/** Runs the scenario against a fake in process, through `fetch` (default: the fake's own). */
+function runAgainst(fake: FakeServer, options: Partial<ConformanceOptions> = {}) {
+  return runConformance({
+    baseUrl: fake.baseUrl,
+    token: fake.token,
+    applicationId: APPLICATION_ID,
+    fetch: fake.fetch,
+    pace: 0,
+    ...options,
+  });
+}
+
 describe("against the fake in process", () => {
   it("conforms, and leaves the store as it found it", async () => {
     const fake = seededFake();
     const before = storeSnapshot(fake);
     const { fetch, sent } = observed(fake);
     const events: ProgressEvent[] = [];
-    const report = await runConformance({
-      baseUrl: fake.baseUrl,
-      token: fake.token,
-      applicationId: APPLICATION_ID,
-      fetch,
-      pace: 0,
-      onProgress: (event) => events.push(event),
-    });
+    const report = await runAgainst(fake, { fetch, onProgress: (event) => events.push(event) });
     expect(report.steps.filter((step) => step.verdict !== "pass")).toEqual([]);
     expect(report.conforms).toBe(true);
     expect(report.cleanup).toEqual([
@@ -70,15 +80,8 @@ describe("against the fake in process", () => {
   });
 
   it("skips the get of a listed user when the application lists none", async () => {
-    const { createFakeServer } = await import("@experience-users/fake-server");
     const fake = createFakeServer({ validateResponses: true });
-    const report = await runConformance({
-      baseUrl: fake.baseUrl,
-      token: fake.token,
-      applicationId: EXAMPLE_APPLICATION_ID,
-      fetch: fake.fetch,
-      pace: 0,
-    });
+    const report = await runAgainst(fake);
     expect(report.steps.filter((step) => step.verdict === "skip")).toEqual([
       expect.objectContaining({
         name: "get: first listed user",
@@ -93,14 +96,7 @@ describe("against the fake in process", () => {
     const fake = seededFake();
     const before = storeSnapshot(fake);
     const { fetch, sent } = observed(fake);
-    const report = await runConformance({
-      baseUrl: fake.baseUrl,
-      token: fake.token,
-      applicationId: APPLICATION_ID,
-      fetch,
-      pace: 0,
-      readOnly: true,
-    });
+    const report = await runAgainst(fake, { fetch, readOnly: true });
     expect(new Set(sent.map((request) => request.method))).toEqual(new Set(["GET"]));
     const ran = report.steps.filter((step) => step.verdict !== "skip");
     expect(ran.every((step) => operations[step.operationId].method === "get")).toBe(true);
@@ -121,12 +117,9 @@ describe("against the fake in process", () => {
     fake.addToken(token, ["all.Application"]);
     const { fetch, sent } = observed(fake);
     const events: ProgressEvent[] = [];
-    const report = await runConformance({
-      baseUrl: fake.baseUrl,
+    const report = await runAgainst(fake, {
       token,
-      applicationId: APPLICATION_ID,
       fetch,
-      pace: 0,
       onProgress: (event) => events.push(event),
     });
     const passwords = passwordsIn(sent);

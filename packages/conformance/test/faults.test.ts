@@ -247,49 +247,44 @@ const cases: FaultCase[] = [
   },
 ];
 
+/** Runs the scenario through a fault server in front of a seeded fake, and closes it after. */
+async function runThrough(fault?: Fault, timeout = 10_000) {
+  const fake = seededFake();
+  const before = storeSnapshot(fake);
+  const server = await startFaultServer(fake, fault);
+  try {
+    const report = await runConformance({
+      baseUrl: server.url,
+      token: fake.token,
+      applicationId: APPLICATION_ID,
+      pace: 0,
+      timeout,
+    });
+    return { report, fake, before, requests: server.requests };
+  } finally {
+    await server.close();
+  }
+}
+
 describe("against a server with injected faults", () => {
   it("conforms through the same server when it injects no fault", async () => {
-    const fake = seededFake();
-    const server = await startFaultServer(fake);
-    try {
-      const report = await runConformance({
-        baseUrl: server.url,
-        token: fake.token,
-        applicationId: APPLICATION_ID,
-        pace: 0,
-      });
-      expect(report.steps.flatMap((step) => step.violations)).toEqual([]);
-      expect(report.conforms).toBe(true);
-    } finally {
-      await server.close();
-    }
+    const { report } = await runThrough();
+    expect(report.steps.flatMap((step) => step.violations)).toEqual([]);
+    expect(report.conforms).toBe(true);
   });
 
   it.each(cases)("names $description", async ({ fault, timeout, expected }) => {
-    const fake = seededFake();
-    const before = storeSnapshot(fake);
-    const server = await startFaultServer(fake, fault());
-    try {
-      const report = await runConformance({
-        baseUrl: server.url,
-        token: fake.token,
-        applicationId: APPLICATION_ID,
-        pace: 0,
-        timeout: timeout ?? 10_000,
-      });
-      const violations = report.steps.flatMap((step) => step.violations);
-      expect(violations).toContainEqual(expect.objectContaining(expected));
-      expect(report.conforms).toBe(false);
-      expect(storeSnapshot(fake)).toBe(before);
-      expect(fake.faults).toEqual([]);
-      const printed = [formatTable(report), formatJson(report), formatJunit(report)].join("\n");
-      const passwords = server.requests.flatMap((request) => {
-        const password = (request.body as { password?: unknown } | undefined)?.password;
-        return typeof password === "string" && password.length >= 8 ? [password] : [];
-      });
-      for (const secret of [fake.token, ...passwords]) expect(printed).not.toContain(secret);
-    } finally {
-      await server.close();
-    }
+    const { report, fake, before, requests } = await runThrough(fault(), timeout);
+    const violations = report.steps.flatMap((step) => step.violations);
+    expect(violations).toContainEqual(expect.objectContaining(expected));
+    expect(report.conforms).toBe(false);
+    expect(storeSnapshot(fake)).toBe(before);
+    expect(fake.faults).toEqual([]);
+    const printed = [formatTable(report), formatJson(report), formatJunit(report)].join("\n");
+    const passwords = requests.flatMap((request) => {
+      const password = (request.body as { password?: unknown } | undefined)?.password;
+      return typeof password === "string" && password.length >= 8 ? [password] : [];
+    });
+    for (const secret of [fake.token, ...passwords]) expect(printed).not.toContain(secret);
   });
 });

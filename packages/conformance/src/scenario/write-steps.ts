@@ -17,15 +17,6 @@ function forUser(
   };
 }
 
-function listFor(
-  query: (id: string, context: ScenarioContext) => Readonly<Record<string, JsonValue>>,
-): (context: ScenarioContext) => StepRequest | StepSkip {
-  return (context) =>
-    context.createdUserId === undefined
-      ? NO_USER
-      : { query: query(context.createdUserId, context) };
-}
-
 const tags = (context: ScenarioContext, step: string) => ({
   conformanceRun: context.identity.runId,
   conformanceStep: step,
@@ -64,19 +55,33 @@ function patchStep(
   };
 }
 
+/** A list with query parameters that must find the run's user, or miss it. */
+function filterStep(
+  what: string,
+  mode: "find" | "miss",
+  query: (context: ScenarioContext, id: string) => Readonly<Record<string, JsonValue>>,
+): StepDefinition {
+  return {
+    name: `list: ${what}`,
+    operationId: "listExperienceUsers",
+    request: (context) =>
+      context.createdUserId === undefined
+        ? NO_USER
+        : { query: query(context, context.createdUserId) },
+    expectStatus: status("listExperienceUsers"),
+    checks: [lists(mode)],
+  };
+}
+
 /** A list with an advanced query (typed by the spec's types) that must find or miss the user. */
 function queryStep(
   what: string,
   mode: "find" | "miss",
   query: (id: string, context: ScenarioContext) => AdvancedExperienceUserQuery,
 ): StepDefinition {
-  return {
-    name: `list: query ${what}`,
-    operationId: "listExperienceUsers",
-    request: listFor((id, context) => ({ query: query(id, context) as JsonValue })),
-    expectStatus: status("listExperienceUsers"),
-    checks: [lists(mode)],
-  };
+  return filterStep(`query ${what}`, mode, (context, id) => ({
+    query: query(id, context) as JsonValue,
+  }));
 }
 
 /** A glob that matches the created user's email and no other: its unique prefix and `*`. */
@@ -166,55 +171,28 @@ export function writeSteps(): StepDefinition[] {
         sameInstant("tokenCutoff", tokenCutoff),
       ],
     },
-    {
-      name: "list: glob filter (*) finds it",
-      operationId: "listExperienceUsers",
-      request: listFor((_id, context) => ({ filterField: "email", filter: emailGlob(context) })),
-      expectStatus: status("listExperienceUsers"),
-      checks: [lists("find")],
-    },
-    {
-      name: "list: glob filter (?) finds it",
-      operationId: "listExperienceUsers",
-      request: listFor((_id, context) => ({
-        filterField: "email",
-        filter: context.currentEmail.replace("@", "?"),
-      })),
-      expectStatus: status("listExperienceUsers"),
-      checks: [lists("find")],
-    },
-    {
-      name: "list: glob filter misses it",
-      operationId: "listExperienceUsers",
-      request: listFor((_id, context) => ({
-        filterField: "email",
-        filter: `conformance+${context.identity.runId}-nobody*`,
-      })),
-      expectStatus: status("listExperienceUsers"),
-      checks: [lists("miss")],
-    },
-    {
-      name: "list: group filter none finds it",
-      operationId: "listExperienceUsers",
-      request: listFor((_id, context) => ({
-        experienceGroupId: "none",
-        filterField: "email",
-        filter: context.currentEmail,
-      })),
-      expectStatus: status("listExperienceUsers"),
-      checks: [lists("find")],
-    },
-    {
-      name: "list: group filter any misses it",
-      operationId: "listExperienceUsers",
-      request: listFor((_id, context) => ({
-        experienceGroupId: "any",
-        filterField: "email",
-        filter: context.currentEmail,
-      })),
-      expectStatus: status("listExperienceUsers"),
-      checks: [lists("miss")],
-    },
+    filterStep("glob filter (*) finds it", "find", (context) => ({
+      filterField: "email",
+      filter: emailGlob(context),
+    })),
+    filterStep("glob filter (?) finds it", "find", (context) => ({
+      filterField: "email",
+      filter: context.currentEmail.replace("@", "?"),
+    })),
+    filterStep("glob filter misses it", "miss", (context) => ({
+      filterField: "email",
+      filter: `conformance+${context.identity.runId}-nobody*`,
+    })),
+    filterStep("group filter none finds it", "find", (context) => ({
+      experienceGroupId: "none",
+      filterField: "email",
+      filter: context.currentEmail,
+    })),
+    filterStep("group filter any misses it", "miss", (context) => ({
+      experienceGroupId: "any",
+      filterField: "email",
+      filter: context.currentEmail,
+    })),
     queryStep("finds it (email $eq $ci)", "find", (_id, context) => ({
       email: { $eq: context.currentEmail.toUpperCase(), $ci: true },
     })),
@@ -255,12 +233,9 @@ export function writeSteps(): StepDefinition[] {
       expectStatus: 404,
       statusIsStateful: true,
     },
-    {
-      name: "list: after delete misses it",
-      operationId: "listExperienceUsers",
-      request: listFor((_id, context) => ({ filterField: "email", filter: emailGlob(context) })),
-      expectStatus: status("listExperienceUsers"),
-      checks: [lists("miss")],
-    },
+    filterStep("after delete misses it", "miss", (context) => ({
+      filterField: "email",
+      filter: emailGlob(context),
+    })),
   ];
 }
