@@ -107,6 +107,7 @@ describe("safe on real data", () => {
     ).toBe("b".repeat(24));
     expect(users.owns("a".repeat(24))).toBe(false);
     expect(users.owns("B".repeat(24))).toBe(true);
+    expect(users.others()).toEqual([{ id: "a".repeat(24), email: "someone@example.com" }]);
     const mock = new CreatedUsers(true);
     expect(
       mock.observeCreate(

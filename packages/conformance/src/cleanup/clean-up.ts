@@ -40,7 +40,8 @@ function describe(outcome: Outcome): string {
  * Deletes every user the run made and has not deleted yet; then, for every email the run gave a
  * user, lists the users with exactly that email and deletes those left (a create whose answer was
  * lost, a create the API should have refused). Only the run's users are touched: its ids, and
- * emails no one else has (they carry the run's id).
+ * emails no one else has (they carry the run's id). An id a create answered with another email
+ * is reported, never deleted.
  */
 export async function cleanUp(
   users: CreatedUsers,
@@ -97,6 +98,14 @@ export async function cleanUp(
       users.adopt(user.id, user.email);
       await remove(user.id, user.email);
     }
+  }
+  for (const other of users.others()) {
+    report({
+      ...other,
+      outcome: "failed",
+      detail:
+        "a create answered this user, not the one sent: not deleted; delete it by hand if the run made it",
+    });
   }
   return results;
 }

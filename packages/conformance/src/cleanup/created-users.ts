@@ -21,6 +21,7 @@ function field(text: string, key: string): JsonValue | undefined {
 export class CreatedUsers {
   readonly #ids = new Map<string, { readonly id: string; readonly email: string; gone: boolean }>();
   readonly #emails = new Set<string>();
+  readonly #others = new Map<string, { readonly id: string; readonly email?: string }>();
   readonly #trustAnyId: boolean;
 
   /** `trustAnyId`: a stateless mock answers its example user, not the one sent: take its id. */
@@ -42,7 +43,12 @@ export class CreatedUsers {
     const ours =
       this.#trustAnyId ||
       (typeof echoed === "string" && echoed.toLowerCase() === email.toLowerCase());
-    if (typeof id !== "string" || !ours) return undefined;
+    if (typeof id !== "string") return undefined;
+    if (!ours) {
+      const other = typeof echoed === "string" ? { id, email: echoed } : { id };
+      this.#others.set(id.toLowerCase(), other);
+      return undefined;
+    }
     this.#ids.set(id.toLowerCase(), { id, email, gone: false });
     return id;
   }
@@ -74,6 +80,14 @@ export class CreatedUsers {
   /** The run's users, gone or not. */
   users(): readonly { readonly id: string; readonly email: string; readonly gone: boolean }[] {
     return [...this.#ids.values()];
+  }
+
+  /**
+   * Ids a create answered with another user's email: perhaps made by the run, perhaps not, so
+   * never deleted (cleanup reports them).
+   */
+  others(): readonly { readonly id: string; readonly email?: string }[] {
+    return [...this.#others.values()].filter((other) => !this.owns(other.id));
   }
 
   /** Every email the run gave a user. */
