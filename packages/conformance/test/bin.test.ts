@@ -140,34 +140,10 @@ describe("the experience-users-conformance bin", () => {
       message: "no token: set LOSANT_API_TOKEN or pass --token",
     },
     {
-      description: "no application",
-      args: [],
-      env: { LOSANT_API_TOKEN: TOKEN },
-      message: "no application",
-    },
-    {
       description: "an application id that is no id",
       args: ["--application", "nope"],
       env: { LOSANT_API_TOKEN: TOKEN },
       message: "applicationId must be an id of 24 hexadecimal characters",
-    },
-    {
-      description: "a pace that is no number",
-      args: ["--application", APPLICATION_ID, "--pace", "fast"],
-      env: { LOSANT_API_TOKEN: TOKEN },
-      message: "--pace must be a whole number",
-    },
-    {
-      description: "an unknown option",
-      args: ["--base-ur", "http://127.0.0.1:1"],
-      env: { LOSANT_API_TOKEN: TOKEN },
-      message: "Unknown option '--base-ur'",
-    },
-    {
-      description: "a base URL with credentials",
-      args: ["--application", APPLICATION_ID, "--base-url", "https://me:pw@api.example"],
-      env: { LOSANT_API_TOKEN: TOKEN },
-      message: "must not carry credentials",
     },
   ];
 

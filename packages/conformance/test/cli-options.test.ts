@@ -75,6 +75,17 @@ describe("parseCliOptions", () => {
       env: { LOSANT_API_TOKEN: "t" },
     },
     { description: "a positional argument", argv: ["run"], env: { LOSANT_API_TOKEN: "t" } },
+    { description: "no application", argv: [], env: { LOSANT_API_TOKEN: "t" } },
+    {
+      description: "a pace that is no number",
+      argv: ["--application", APP, "--pace", "fast"],
+      env: { LOSANT_API_TOKEN: "t" },
+    },
+    {
+      description: "an unknown option",
+      argv: ["--base-ur", "http://127.0.0.1:1"],
+      env: { LOSANT_API_TOKEN: "t" },
+    },
   ])("refuses $description", ({ argv, env }) => {
     expect(() => parseCliOptions(argv, env)).toThrow(CliUsageError);
   });
