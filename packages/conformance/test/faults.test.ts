@@ -153,6 +153,19 @@ const cases: FaultCase[] = [
     expected: { step: "list: sortDirection=desc", pointer: "", rule: "json", kind: "schema" },
   },
   {
+    description: "JSON sent as text/plain",
+    fault: once(
+      (request) => request.query.get("sortDirection") === "asc",
+      (_r, answer) => ({ ...answer, contentType: "text/plain" }),
+    ),
+    expected: {
+      step: "list: sortDirection=asc",
+      pointer: "",
+      rule: "content-type",
+      received: "text/plain",
+    },
+  },
+  {
     description: "the password echoed in an answer",
     fault: once(isGetOfCreated, (_r, answer, state) => {
       const create = state.requests.find((request) => request.method === "POST");
