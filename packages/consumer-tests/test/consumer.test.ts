@@ -36,6 +36,7 @@ describe("installed from tarballs into a project outside the workspace", () => {
     const names = publicPackages().map((p) => p.name);
     expect(names.sort()).toEqual([
       "@experience-users/client",
+      "@experience-users/conformance",
       "@experience-users/fake-server",
       "@experience-users/spec",
       "@experience-users/validators",
@@ -81,6 +82,25 @@ describe("installed from tarballs into a project outside the workspace", () => {
       expect(JSON.parse(out.trim().split("\n").pop() ?? "{}")).toEqual({
         node: expect.stringMatching(new RegExp(`^v${major}\\.`)),
         ...expected,
+      });
+    },
+  );
+
+  it.each(runtimes)(
+    "the conformance runner, as a library and as the linked bin, conforms against the installed fake on $description",
+    ({ binary, major }) => {
+      const bin = join(app, "node_modules/.bin/experience-users-conformance");
+      const out = execFileSync(binary(), ["conformance.mjs", bin], {
+        cwd: app,
+        encoding: "utf8",
+        timeout: 120_000,
+      });
+      const result = JSON.parse(out.trim().split("\n").pop() ?? "{}");
+      expect(result).toEqual({
+        node: expect.stringMatching(new RegExp(`^v${major}\\.`)),
+        libraryConforms: true,
+        binConforms: true,
+        usersLeft: 0,
       });
     },
   );
