@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { CliUsageError } from "./cli-usage-error.js";
 import { DEFAULT_HOST, DEFAULT_PORT, DEV_TOKEN } from "./constants.js";
 
 /** What the command line asked for. */
@@ -26,14 +27,16 @@ Serves a stateful fake of the Losant Experience Users API.
 Without a fixture the spec's example application exists, empty, and the token
 "${DEV_TOKEN}" has every scope.`;
 
-/** A command line that cannot be understood. */
-export class CliUsageError extends Error {
-  override readonly name = "CliUsageError";
-}
+const DECIMAL_DIGITS = /^[0-9]+$/;
 
-function portOf(text: string, source: string): number {
+/**
+ * The one port rule of the kit's command lines (the fake, the mock, the docs): an integer from 0
+ * to 65535 written in decimal digits (`0` picks a free port); anything else (`-1`, `1e3`, `0x10`,
+ * `80.0`, ` 80`, an empty string) throws a {@link CliUsageError} naming `source` (e.g. `--port`).
+ */
+export function parsePort(text: string, source: string): number {
   const port = Number(text);
-  if (!/^\d+$/.test(text) || port > 65535) {
+  if (!DECIMAL_DIGITS.test(text) || port > 65_535) {
     throw new CliUsageError(
       `${source} must be a port number from 0 to 65535, got ${JSON.stringify(text)}`,
     );
@@ -54,9 +57,9 @@ export function parseCliOptions(
   }
   const port =
     values.port !== undefined
-      ? portOf(values.port, "--port")
+      ? parsePort(values.port, "--port")
       : env.PORT !== undefined && env.PORT !== ""
-        ? portOf(env.PORT, "PORT")
+        ? parsePort(env.PORT, "PORT")
         : DEFAULT_PORT;
   return {
     port,

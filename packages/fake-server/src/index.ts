@@ -1,3 +1,5 @@
+export { parsePort } from "./cli-options.js";
+export { CliUsageError } from "./cli-usage-error.js";
 export {
   DEFAULT_BODY_LIMIT,
   DEFAULT_HOST,
