@@ -1,11 +1,11 @@
 import { operationIds, operations } from "@experience-users/spec";
 import { describe, expect, it } from "vitest";
-import { usePrism } from "./support/prism.js";
+import { useMock } from "./support/mock.js";
 import { callThroughClient, settledBody } from "./support/prism-client-calls.js";
 import { responseIssues } from "./support/prism-response-checks.js";
 import { exampleRequest, responseExamples } from "./support/prism-spec-examples.js";
 
-const prism = usePrism();
+const mock = useMock();
 
 // Every operation x every documented status x every named example of that status, read from the
 // operations table and the spec document; Prism is told which one to answer with `Prefer`.
@@ -33,7 +33,7 @@ describe("the static mock answers every documented status, and the client and va
   it.each(matrix)(
     "$operationId answers $status with the '$example' example",
     async ({ operationId, status, example, value, success }) => {
-      const answer = await callThroughClient(prism.url, operationId, exampleRequest(operationId), {
+      const answer = await callThroughClient(mock.url, operationId, exampleRequest(operationId), {
         Prefer: `code=${status}, example=${example}`,
       });
       expect(answer.status).toBe(status);

@@ -3,6 +3,7 @@ import { once } from "node:events";
 import { type AddressInfo, createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
+import { freePort } from "../src/free-port.js";
 import { serveMock } from "../src/serve-mock.js";
 import { startPrism } from "../src/start-prism.js";
 import { waitUntilListening } from "../src/wait-until-listening.js";
@@ -17,16 +18,6 @@ const launched: ChildProcess[] = [];
 afterEach(() => {
   for (const child of launched.splice(0)) if (child.exitCode === null) child.kill("SIGKILL");
 });
-
-async function unusedPort(): Promise<number> {
-  const server = createServer().listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const address = server.address();
-  server.close();
-  await once(server, "close");
-  if (address === null || typeof address === "string") throw new Error("no port");
-  return address.port;
-}
 
 /**
  * Runs the built launcher and resolves with the URL it prints once Prism accepts connections.
@@ -62,7 +53,7 @@ async function getUser(url: string): Promise<{ status: number; id: unknown }> {
 
 describe("start-mock", () => {
   it("serves the spec's examples on the URL it prints, and Ctrl-C (SIGINT) stops Prism and exits 0", async () => {
-    const port = await unusedPort();
+    const port = await freePort();
     const { child, url } = await launch(["--port", String(port)]);
     expect(url).toBe(`http://127.0.0.1:${port}`);
     expect(await getUser(url)).toEqual({ status: 200, id: EXAMPLE_ID });
@@ -76,7 +67,7 @@ describe("start-mock", () => {
   });
 
   it("--dynamic generates responses from the schemas instead of serving the examples", async () => {
-    const { child, url } = await launch(["--dynamic", "--port", String(await unusedPort())]);
+    const { child, url } = await launch(["--dynamic", "--port", String(await freePort())]);
     const user = await getUser(url);
     expect(user.status).toBe(200);
     expect(user.id).toMatch(/^[A-Fa-f\d]{24}$/);
@@ -125,7 +116,7 @@ describe("startPrism", () => {
   it("rejects as soon as Prism exits before listening, with Prism's output", async () => {
     const started = Date.now();
     const failure = startPrism({
-      port: await unusedPort(),
+      port: await freePort(),
       spec: "/nonexistent/experience-users.yaml",
       output: "capture",
     });
