@@ -1,0 +1,108 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
+import { connect } from "node:net";
+import { fileURLToPath } from "node:url";
+import { watchDescendants } from "./process-tree.js";
+
+/** The repository root, where the npm scripts are. */
+export const ROOT = fileURLToPath(new URL("../../../../", import.meta.url));
+
+/** A command started in its own process group, as a terminal starts a foreground job. */
+export interface RunningCommand {
+  readonly child: ChildProcess;
+  readonly pid: number;
+  /** Everything it printed so far (stdout and stderr). */
+  output(): string;
+  /** Resolves with the first match of `pattern` in the output; rejects if it exits first. */
+  printed(pattern: RegExp, timeout?: number): Promise<RegExpExecArray>;
+  /** Every process seen below it since it started. */
+  descendants(): number[];
+  /** Resolves with its exit code and signal. */
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Sends `signal` to the whole process group: Ctrl-C in a terminal is SIGINT to the group. */
+  signalGroup(signal: NodeJS.Signals): void;
+  /** SIGKILLs the group and every process seen below it (cleanup after a failed test). */
+  kill(): void;
+}
+
+/** Runs `command args` from the repository root in its own process group. */
+export function runCommand(command: string, args: string[]): RunningCommand {
+  const child = spawn(command, args, {
+    cwd: ROOT,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, FORCE_COLOR: "0" },
+  });
+  const pid = child.pid as number;
+  const watch = watchDescendants(pid);
+  let output = "";
+  const listeners = new Set<() => void>();
+  const append = (chunk: Buffer) => {
+    output += chunk;
+    for (const listener of listeners) listener();
+  };
+  child.stdout?.on("data", append);
+  child.stderr?.on("data", append);
+  const exited = once(child, "exit").then(([code, signal]) => {
+    watch.stop();
+    for (const listener of listeners) listener();
+    return { code: code as number | null, signal: signal as NodeJS.Signals | null };
+  });
+  let done = false;
+  void exited.then(() => {
+    done = true;
+  });
+  const printed = (pattern: RegExp, timeout = 60_000) =>
+    new Promise<RegExpExecArray>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        listeners.delete(check);
+        reject(new Error(`${pattern} not printed within ${timeout} ms:\n${output}`));
+      }, timeout);
+      const check = () => {
+        const match = pattern.exec(output);
+        if (match) {
+          clearTimeout(timer);
+          listeners.delete(check);
+          resolve(match);
+        } else if (done) {
+          clearTimeout(timer);
+          listeners.delete(check);
+          reject(new Error(`exited without printing ${pattern}:\n${output}`));
+        }
+      };
+      listeners.add(check);
+      check();
+    });
+  const signal = (target: number, name: NodeJS.Signals) => {
+    try {
+      process.kill(target, name);
+    } catch {
+      // Already gone.
+    }
+  };
+  return {
+    child,
+    pid,
+    output: () => output,
+    printed,
+    descendants: () => watch.seen(),
+    exited,
+    signalGroup: (name) => signal(-pid, name),
+    kill: () => {
+      signal(-pid, "SIGKILL");
+      for (const descendant of watch.seen()) signal(descendant, "SIGKILL");
+    },
+  };
+}
+
+/** True when something accepts a TCP connection on 127.0.0.1:port. */
+export function accepts(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, "127.0.0.1");
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
