@@ -10,6 +10,7 @@ import { bundleSizePair } from "./pairs/bundle-size.js";
 import { clientCostPair } from "./pairs/client-cost.js";
 import { clientOverheadPair } from "./pairs/client-overhead.js";
 import { fakeScalePair } from "./pairs/fake-scale.js";
+import { mockGuardPair } from "./pairs/mock-guard.js";
 import { mockServersPair } from "./pairs/mock-servers.js";
 import { validatorsPair } from "./pairs/validators.js";
 import { markdownTable, type Section } from "./report.js";
@@ -20,6 +21,7 @@ const pairs: [string, () => Promise<Section>][] = [
   ["client-cost", clientCostPair],
   ["bundle", bundleSizePair],
   ["mock servers", mockServersPair],
+  ["mock-guard", mockGuardPair],
   ["fake scale", fakeScalePair],
   ["build", buildCachePair],
 ];

@@ -52,10 +52,6 @@ function headerLookup(request: IncomingMessage) {
 }
 
 async function guard(settings: Settings, request: IncomingMessage, response: ServerResponse) {
-  const gone = new AbortController();
-  response.once("close", () => {
-    if (!response.writableFinished) gone.abort();
-  });
   const method = request.method ?? "GET";
   const url = request.url ?? "/";
   const queryAt = url.indexOf("?");
@@ -110,7 +106,7 @@ async function guard(settings: Settings, request: IncomingMessage, response: Ser
     path,
     headers: request.headers,
     body,
-    signal: gone.signal,
+    client: response,
   });
   if (answer === "aborted") return;
   if (answer === "timeout") {
@@ -137,7 +133,6 @@ async function guard(settings: Settings, request: IncomingMessage, response: Ser
       return;
     }
   }
-  gone.signal.addEventListener("abort", () => answer.destroy(), { once: true });
   relay(response, answer);
 }
 

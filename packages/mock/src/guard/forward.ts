@@ -1,4 +1,10 @@
-import { Agent, type IncomingHttpHeaders, type IncomingMessage, request } from "node:http";
+import {
+  Agent,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  request,
+  type ServerResponse,
+} from "node:http";
 
 /** Where the guard sends what it lets through: Prism, on loopback. */
 export interface Upstream {
@@ -17,14 +23,19 @@ export interface UpstreamRequest {
   readonly headers: IncomingHttpHeaders;
   /** The body, or undefined to send none (its content headers are then dropped too). */
   readonly body: Buffer | undefined;
-  /** Aborts the upstream request (the client went away). */
-  readonly signal: AbortSignal;
+  /** The answer to the client: when it closes unfinished (the client went away), the upstream request is aborted. */
+  readonly client: ServerResponse;
 }
 
 /** Why there is no upstream answer. */
 export type UpstreamFailure = "timeout" | "unreachable" | "aborted";
 
-/** Connections to Prism stay open between requests. */
+/**
+ * Connections to Prism stay open between requests. node:http rather than undici: undici's Pool
+ * measured 0.026-0.037 ms of CPU per hop against node:http's 0.032-0.040 ms (4 rounds of 5,000
+ * sequential GETs on loopback, this 2-core machine, Node 20), about 6 µs, under 1% of the 1-2 ms
+ * Prism takes to answer: not worth a dependency.
+ */
 export function upstreamAgent(): Agent {
   return new Agent({ keepAlive: true, scheduling: "lifo" });
 }
@@ -65,8 +76,17 @@ function send(
       path: outgoing.path,
       headers: outgoingHeaders(outgoing.headers, outgoing.method, outgoing.body),
       agent: upstream.agent,
-      signal: outgoing.signal,
     });
+    let abandoned = false;
+    const abandon = () => {
+      if (outgoing.client.writableFinished) return;
+      abandoned = true;
+      clearTimeout(timer);
+      call.destroy();
+      resolve("aborted");
+    };
+    outgoing.client.once("close", abandon);
+    call.once("close", () => outgoing.client.off("close", abandon));
     const timer = setTimeout(() => {
       call.destroy();
       resolve("timeout");
@@ -77,7 +97,7 @@ function send(
     });
     call.once("error", (error: NodeJS.ErrnoException) => {
       clearTimeout(timer);
-      if (outgoing.signal.aborted) resolve("aborted");
+      if (abandoned) resolve("aborted");
       else if (call.reusedSocket && error.code === "ECONNRESET") resolve("retry");
       else resolve("unreachable");
     });
