@@ -193,6 +193,15 @@ const tolerated: {
     status: 200,
   },
   {
+    description:
+      "a bearer token sent with the scheme in lower case (auth schemes are case-insensitive)",
+    operationId: "listExperienceUsers",
+    method: "GET",
+    user: false,
+    headers: { authorization: `bearer ${TOKEN}` },
+    status: 200,
+  },
+  {
     description: "get with losant-rest's _actions, _links, _embedded and Accept-Version",
     operationId: "getExperienceUser",
     method: "GET",

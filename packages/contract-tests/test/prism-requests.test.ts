@@ -122,20 +122,29 @@ describe("the mock answers what the spec does not describe", () => {
       description: "an unknown path",
       method: "GET",
       path: `/applications/${applicationId}/devices`,
+      accept: "application/json",
       status: 404,
     },
     {
       description: "an undocumented method",
       method: "PUT",
       path: `/applications/${applicationId}/experience/users`,
+      accept: "application/json",
       status: 405,
+    },
+    {
+      description: "an Accept header that excludes JSON",
+      method: "GET",
+      path: `/applications/${applicationId}/experience/users`,
+      accept: "text/html",
+      status: 406,
     },
   ];
 
   it.each(cases)("$description: $status", async (c) => {
     const response = await fetch(`${mock.url}${c.path}`, {
       method: c.method,
-      headers: { Authorization: `Bearer ${TOKEN}` },
+      headers: { Authorization: `Bearer ${TOKEN}`, Accept: c.accept },
       signal: AbortSignal.timeout(10_000),
     });
     expect(response.status).toBe(c.status);

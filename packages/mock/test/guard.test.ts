@@ -96,6 +96,18 @@ describe("the guard lets valid requests through to Prism", () => {
     expect(received[0]?.url).toBe(`${USERS}?perPage=5&__code=404&_embedded=true`);
   });
 
+  it.each([
+    { sent: "bearer token", forwarded: "Bearer token" },
+    { sent: "BEARER token", forwarded: "Bearer token" },
+    { sent: "Bearer token", forwarded: "Bearer token" },
+    { sent: "Basic dXNlcjpwYXNz", forwarded: "Basic dXNlcjpwYXNz" },
+    { sent: "bearertoken", forwarded: "bearertoken" },
+  ])("spells the auth scheme of '$sent' Prism's way: '$forwarded'", async ({ sent, forwarded }) => {
+    const { received } = await start();
+    await send(USERS, { headers: { authorization: sent } });
+    expect(received[0]?.headers.authorization).toBe(forwarded);
+  });
+
   it("passes any other route to Prism untouched, body included", async () => {
     const { received } = await start();
     await send(`/applications/${APP}/devices`, {

@@ -4,6 +4,7 @@ import type {
   OutgoingHttpHeaders,
   ServerResponse,
 } from "node:http";
+import { violationsMessage } from "./violations-message.js";
 
 /** An answer the guard writes itself: a status and the spec's Error body. */
 export interface GuardAnswer {
@@ -64,4 +65,20 @@ export function relay(response: ServerResponse, upstream: IncomingMessage): void
   }
   response.writeHead(upstream.statusCode ?? 502, headers);
   upstream.pipe(response);
+}
+
+/**
+ * The Error the guard answers instead of Prism's answer to one of the spec's operations
+ * (whose status is not 401: Prism decides authentication): the problem the guard found in the
+ * request, else, for a 400 of Prism's own, its `sl-violations` in words. Undefined: Prism's
+ * answer goes to the client as it is.
+ */
+export function refusalOf(
+  prepared: { readonly problem: GuardAnswer | undefined },
+  answer: IncomingMessage,
+): GuardAnswer | undefined {
+  if (prepared.problem !== undefined) return prepared.problem;
+  if (answer.statusCode !== 400) return undefined;
+  const message = violationsMessage(answer.headers["sl-violations"]);
+  return message === undefined ? undefined : { status: 400, type: "Validation", message };
 }

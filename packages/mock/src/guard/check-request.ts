@@ -49,3 +49,15 @@ export function upstreamQuery(operation: OperationDescriptor, rawQuery: string):
   for (const key of dropped) search.delete(key);
   return search.toString();
 }
+
+const BEARER = /^bearer(?=\s)/i;
+
+/**
+ * The `Authorization` header Prism gets. An auth scheme is case-insensitive (RFC 9110) and the
+ * fake accepts `bearer <token>`, but Prism only matches `Bearer`: the scheme is spelled its way.
+ */
+export function upstreamAuthorization(header: string | undefined): string | undefined {
+  return header !== undefined && BEARER.test(header) && !header.startsWith("Bearer")
+    ? header.replace(BEARER, "Bearer")
+    : header;
+}

@@ -1,12 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { DEFAULT_BODY_LIMIT } from "@experience-users/fake-server";
-import { bodyMediaTypeProblem, parseJsonBody, requestProblems } from "@experience-users/validators";
-import { type GuardAnswer, guardAnswers, relay, writeError } from "./answers.js";
-import { requestIssues, upstreamQuery } from "./check-request.js";
+import { bodyMediaTypeProblem } from "@experience-users/validators";
+import { guardAnswers, refusalOf, relay, writeError } from "./answers.js";
 import { forward, type Upstream, upstreamAgent } from "./forward.js";
 import { matchOperation } from "./match-operation.js";
+import { prepareRequest } from "./prepare-request.js";
 import { readBody } from "./read-body.js";
-import { violationsMessage } from "./violations-message.js";
 
 /** Options of {@link createGuard}. */
 export interface GuardOptions {
@@ -42,98 +41,46 @@ interface Settings {
   readonly bodyTimeout: number;
 }
 
-function headerLookup(request: IncomingMessage) {
-  return {
-    get: (name: string) => {
-      const value = request.headers[name.toLowerCase()];
-      return Array.isArray(value) ? value.join(", ") : value;
-    },
-  };
-}
-
 async function guard(settings: Settings, request: IncomingMessage, response: ServerResponse) {
   const method = request.method ?? "GET";
-  const url = request.url ?? "/";
-  const queryAt = url.indexOf("?");
-  const pathname = queryAt === -1 ? url : url.slice(0, queryAt);
-  const rawQuery = queryAt === -1 ? "" : url.slice(queryAt + 1);
-  const matched = matchOperation(method, pathname);
+  const matched = matchOperation(method, (request.url ?? "/").split("?")[0] as string);
   const takesBody = matched === undefined || matched.operation.requestBody !== null;
-  const contentType = request.headers["content-type"];
-  let problem: GuardAnswer | undefined =
-    matched && takesBody ? bodyMediaTypeProblem(contentType) : undefined;
-
+  const mediaTypeProblem =
+    matched && takesBody ? bodyMediaTypeProblem(request.headers["content-type"]) : undefined;
   const outcome = await readBody(request, {
     limit: settings.bodyLimit,
     timeout: settings.bodyTimeout,
-    keep: takesBody && problem === undefined,
+    keep: takesBody && mediaTypeProblem === undefined,
   });
   if (outcome.kind === "aborted") return;
   if (outcome.kind === "timed-out") {
     writeError(response, guardAnswers.bodyTimeout(settings.bodyTimeout), { close: true });
     return;
   }
-  const unread = outcome.kind === "too-large";
-  if (unread) problem ??= requestProblems.tooLarge(settings.bodyLimit);
-  let body =
-    outcome.kind === "read" && takesBody && outcome.bytes.byteLength > 0
-      ? outcome.bytes
-      : undefined;
-
-  let path = url;
-  if (matched) {
-    path = `${pathname}${rawQuery === "" ? "" : `?${upstreamQuery(matched.operation, rawQuery)}`}`;
-    if (problem === undefined) {
-      const parsed = takesBody
-        ? parseJsonBody(contentType, body ?? Buffer.alloc(0))
-        : { value: undefined };
-      if ("problem" in parsed) problem = parsed.problem;
-      else {
-        const issues = requestIssues(matched.operation, {
-          path: matched.path,
-          search: new URLSearchParams(rawQuery),
-          headers: headerLookup(request),
-          body: parsed.value,
-        });
-        if (issues.length > 0) problem = requestProblems.validation(issues);
-      }
-    }
-    if (problem !== undefined) body = undefined;
-  }
-
-  const answer = await forward(settings.upstream, {
-    method,
-    path,
-    headers: request.headers,
-    body,
-    client: response,
+  const close = outcome.kind === "too-large";
+  const prepared = prepareRequest(request, matched, outcome, {
+    bodyLimit: settings.bodyLimit,
+    mediaTypeProblem,
   });
+
+  const answer = await forward(settings.upstream, { method, ...prepared, client: response });
   if (answer === "aborted") return;
-  if (answer === "timeout") {
-    writeError(response, guardAnswers.upstreamTimeout(settings.upstream.timeout), {
-      close: unread,
-    });
+  if (answer === "timeout" || answer === "unreachable") {
+    const failure =
+      answer === "timeout"
+        ? guardAnswers.upstreamTimeout(settings.upstream.timeout)
+        : guardAnswers.upstreamUnreachable();
+    writeError(response, failure, { close });
     return;
   }
-  if (answer === "unreachable") {
-    writeError(response, guardAnswers.upstreamUnreachable(), { close: unread });
+  if (close) response.setHeader("connection", "close");
+  const refusal = matched && answer.statusCode !== 401 ? refusalOf(prepared, answer) : undefined;
+  if (refusal === undefined) {
+    relay(response, answer);
     return;
   }
-  if (unread) response.setHeader("connection", "close");
-  if (matched && answer.statusCode !== 401) {
-    const message =
-      problem === undefined && answer.statusCode === 400
-        ? violationsMessage(answer.headers["sl-violations"])
-        : undefined;
-    const refusal =
-      problem ?? (message === undefined ? undefined : { status: 400, type: "Validation", message });
-    if (refusal !== undefined) {
-      answer.resume();
-      writeError(response, refusal, { upstream: answer.headers, close: unread });
-      return;
-    }
-  }
-  relay(response, answer);
+  answer.resume();
+  writeError(response, refusal, { upstream: answer.headers, close });
 }
 
 /**
