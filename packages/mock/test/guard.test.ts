@@ -1,7 +1,9 @@
 import { once } from "node:events";
 import { request } from "node:http";
-import { connect } from "node:net";
+import { type AddressInfo, connect } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
+import { freePort } from "../src/free-port.js";
+import { createGuard } from "../src/guard/create-guard.js";
 import { type GuardUnderTest, guardWithStandIn } from "./support/stand-in-upstream.js";
 
 const APP = "575ec8687ae143cd83dc4a97";
@@ -181,6 +183,15 @@ describe("an invalid request gets the fake's Error, not Prism's example", () => 
       },
     },
     {
+      description: "a body that is not UTF-8",
+      path: USERS,
+      init: { method: "POST", headers: JSON_TYPE, body: new Uint8Array([0x22, 0xff, 0x22]) },
+      expected: {
+        status: 400,
+        body: { type: "BadRequest", message: "Request body is not valid UTF-8" },
+      },
+    },
+    {
       description: "a body that is not declared as JSON",
       path: USERS,
       init: { method: "POST", headers: { "content-type": "text/plain" }, body: "hello" },
@@ -336,6 +347,26 @@ describe("limits: a request never hangs the mock", () => {
     client.abort();
     await pending;
     expect(await g.abandoned(1)).toBe(true);
+  });
+
+  it("502 when Prism cannot be reached", async () => {
+    const nothing = await freePort();
+    const lone = createGuard({ upstream: { host: "127.0.0.1", port: nothing } }).listen(
+      0,
+      "127.0.0.1",
+    );
+    await once(lone, "listening");
+    try {
+      const { port } = lone.address() as AddressInfo;
+      const response = await fetch(`http://127.0.0.1:${port}${USER}`, { headers: AUTH });
+      expect(response.status).toBe(502);
+      expect(await response.json()).toEqual({
+        type: "BadGateway",
+        message: "Prism, behind the guard, could not be reached",
+      });
+    } finally {
+      lone.close();
+    }
   });
 
   it("504 when Prism does not answer within the upstream timeout", async () => {
