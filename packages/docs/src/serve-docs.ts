@@ -5,7 +5,7 @@
  */
 import { relative } from "node:path";
 import { parseArgs } from "node:util";
-import { CliUsageError, parsePort } from "@experience-users/fake-server";
+import { CliUsageError, portOption } from "@experience-users/fake-server";
 import { PAGE_FILE } from "./docs-server.js";
 import { DEFAULT_PORT, type ServedDocs, serveDocs } from "./serve-docs-page.js";
 
@@ -16,13 +16,10 @@ function options() {
       host: { type: "string", default: "127.0.0.1" },
     },
   });
-  const port =
-    values.port !== undefined
-      ? parsePort(values.port, "--port")
-      : process.env.DOCS_PORT
-        ? parsePort(process.env.DOCS_PORT, "DOCS_PORT")
-        : DEFAULT_PORT;
-  return { host: values.host, port };
+  return {
+    host: values.host,
+    port: portOption(values.port, process.env, "DOCS_PORT", DEFAULT_PORT),
+  };
 }
 
 let served: ServedDocs;

@@ -44,6 +44,22 @@ export function parsePort(text: string, source: string): number {
   return port;
 }
 
+/**
+ * The port a command line asks for, by one precedence: its `--port` flag (`flag`), else the
+ * environment variable `variable` when set and not empty, else `fallback`; each read by
+ * {@link parsePort}.
+ */
+export function portOption(
+  flag: string | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+  variable: string,
+  fallback: number,
+): number {
+  if (flag !== undefined) return parsePort(flag, "--port");
+  const value = env[variable];
+  return value !== undefined && value !== "" ? parsePort(value, variable) : fallback;
+}
+
 /** Reads `--port`, `--host`, `--fixture`, `--quiet`, `--help` and the `PORT` variable. */
 export function parseCliOptions(
   argv: readonly string[],
@@ -55,14 +71,8 @@ export function parseCliOptions(
   } catch (error) {
     throw new CliUsageError(error instanceof Error ? error.message : String(error));
   }
-  const port =
-    values.port !== undefined
-      ? parsePort(values.port, "--port")
-      : env.PORT !== undefined && env.PORT !== ""
-        ? parsePort(env.PORT, "PORT")
-        : DEFAULT_PORT;
   return {
-    port,
+    port: portOption(values.port, env, "PORT", DEFAULT_PORT),
     host: values.host ?? DEFAULT_HOST,
     ...(values.fixture === undefined ? {} : { fixture: values.fixture }),
     quiet: values.quiet ?? false,

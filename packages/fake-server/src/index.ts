@@ -1,4 +1,4 @@
-export { parsePort } from "./cli-options.js";
+export { parsePort, portOption } from "./cli-options.js";
 export { CliUsageError } from "./cli-usage-error.js";
 export {
   DEFAULT_BODY_LIMIT,

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { parseCliOptions, parsePort } from "../src/cli-options.js";
+import { parseCliOptions, parsePort, portOption } from "../src/cli-options.js";
 import { CliUsageError } from "../src/cli-usage-error.js";
 import { DEV_TOKEN, EXAMPLE_APPLICATION_ID } from "../src/index.js";
 
@@ -36,6 +36,34 @@ describe("parsePort: the one port rule of the fake, mock and docs command lines"
       new CliUsageError(
         `MOCK_PORT must be a port number from 0 to 65535, got ${JSON.stringify(text)}`,
       ),
+    );
+  });
+});
+
+describe("portOption: --port, else the variable, else the default", () => {
+  it.each([
+    { description: "the flag wins", flag: "5000", env: { MOCK_PORT: "6000" }, expected: 5000 },
+    {
+      description: "then the variable",
+      flag: undefined,
+      env: { MOCK_PORT: "6000" },
+      expected: 6000,
+    },
+    {
+      description: "an empty variable is unset",
+      flag: undefined,
+      env: { MOCK_PORT: "" },
+      expected: 4010,
+    },
+    { description: "then the default", flag: undefined, env: {}, expected: 4010 },
+  ])("$description", ({ flag, env, expected }) => {
+    expect(portOption(flag, env, "MOCK_PORT", 4010)).toBe(expected);
+  });
+
+  it("names what it refuses: the flag or the variable", () => {
+    expect(() => portOption("1e3", {}, "MOCK_PORT", 4010)).toThrow(/^--port must be/);
+    expect(() => portOption(undefined, { MOCK_PORT: "1e3" }, "MOCK_PORT", 4010)).toThrow(
+      /^MOCK_PORT must be/,
     );
   });
 });

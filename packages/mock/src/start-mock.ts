@@ -6,7 +6,7 @@
  */
 import { relative } from "node:path";
 import { parseArgs } from "node:util";
-import { CliUsageError, parsePort } from "@experience-users/fake-server";
+import { CliUsageError, portOption } from "@experience-users/fake-server";
 import { DEFAULT_HOST, DEFAULT_PORT, SPEC_FILE } from "./prism-command.js";
 import { type RunningMock, serveMock } from "./serve-mock.js";
 import { describeExit } from "./start-prism.js";
@@ -20,13 +20,7 @@ function options() {
       quiet: { type: "boolean", short: "q", default: false },
     },
   });
-  const port =
-    values.port !== undefined
-      ? parsePort(values.port, "--port")
-      : process.env.MOCK_PORT
-        ? parsePort(process.env.MOCK_PORT, "MOCK_PORT")
-        : DEFAULT_PORT;
-  return { ...values, port };
+  return { ...values, port: portOption(values.port, process.env, "MOCK_PORT", DEFAULT_PORT) };
 }
 
 let values: ReturnType<typeof options>;
@@ -35,7 +29,7 @@ try {
 } catch (error) {
   const usage =
     error instanceof CliUsageError ||
-    (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
+    String((error as { code?: unknown }).code).startsWith("ERR_PARSE_ARGS");
   console.error(`start-mock: ${(error as Error).message}`);
   process.exit(usage ? 2 : 1);
 }
