@@ -22,7 +22,7 @@ function npmRun(script: string, args: string[]): RunningCommand {
 async function pressCtrlC(command: RunningCommand, ports: number[]) {
   const seen = command.descendants();
   expect(seen.length).toBeGreaterThan(0);
-  command.signalGroup("SIGINT");
+  command.pressCtrlC();
   await command.exited;
   expect(seen.filter(isAlive), `processes left running:\n${command.output()}`).toEqual([]);
   for (const port of ports) expect(await accepts(port), `port ${port} still accepts`).toBe(false);

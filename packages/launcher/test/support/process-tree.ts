@@ -1,15 +1,23 @@
 import { readdirSync, readFileSync } from "node:fs";
 
+/** Fields 3 onwards of /proc/<pid>/stat ("state ppid pgrp ..."); comm may hold spaces and ")". */
+function statFields(pid: number | string): string[] {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+}
+
+/** The process group of a running process. */
+export function processGroup(pid: number): number {
+  return Number(statFields(pid)[2]);
+}
+
 /** The parent of every process now running, read from Linux's /proc. */
 function parents(): Map<number, number> {
   const byPid = new Map<number, number>();
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      // "pid (comm) state ppid ...": comm may hold spaces and parentheses.
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      byPid.set(Number(entry), ppid);
+      byPid.set(Number(entry), Number(statFields(entry)[1]));
     } catch {
       // The process ended while /proc was read.
     }
@@ -37,8 +45,7 @@ export function descendants(root: number): number[] {
 /** True while a process with this id exists (a zombie counts as gone). */
 export function isAlive(pid: number): boolean {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    return stat.slice(stat.lastIndexOf(")") + 2)[0] !== "Z";
+    return statFields(pid)[0] !== "Z";
   } catch {
     return false;
   }

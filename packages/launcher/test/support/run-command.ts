@@ -2,12 +2,15 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { connect } from "node:net";
 import { fileURLToPath } from "node:url";
-import { watchDescendants } from "./process-tree.js";
+import { descendants, processGroup, watchDescendants } from "./process-tree.js";
 
 /** The repository root, where the npm scripts are. */
 export const ROOT = fileURLToPath(new URL("../../../../", import.meta.url));
 
-/** A command started in its own process group, as a terminal starts a foreground job. */
+/**
+ * A command run by a test. It stays in the test's process group, so that whatever stops the test
+ * run (turbo stops a task's whole group) stops it too.
+ */
 export interface RunningCommand {
   readonly child: ChildProcess;
   readonly pid: number;
@@ -19,17 +22,20 @@ export interface RunningCommand {
   descendants(): number[];
   /** Resolves with its exit code and signal. */
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  /** Sends `signal` to the whole process group: Ctrl-C in a terminal is SIGINT to the group. */
-  signalGroup(signal: NodeJS.Signals): void;
+  /**
+   * Ctrl-C as a terminal sends it: SIGINT to every process of the command's foreground process
+   * group (the command and each descendant still in its group), not to the processes that left
+   * it (Prism runs in a group of its own, which its parent must stop).
+   */
+  pressCtrlC(): void;
   /** SIGKILLs the group and every process seen below it (cleanup after a failed test). */
   kill(): void;
 }
 
-/** Runs `command args` from the repository root in its own process group. */
+/** Runs `command args` from the repository root. */
 export function runCommand(command: string, args: string[]): RunningCommand {
   const child = spawn(command, args, {
     cwd: ROOT,
-    detached: true,
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, FORCE_COLOR: "0" },
   });
@@ -87,10 +93,18 @@ export function runCommand(command: string, args: string[]): RunningCommand {
     printed,
     descendants: () => watch.seen(),
     exited,
-    signalGroup: (name) => signal(-pid, name),
+    pressCtrlC: () => {
+      const group = processGroup(pid);
+      for (const member of [pid, ...descendants(pid)]) {
+        try {
+          if (processGroup(member) === group) signal(member, "SIGINT");
+        } catch {
+          // Gone already.
+        }
+      }
+    },
     kill: () => {
-      signal(-pid, "SIGKILL");
-      for (const descendant of watch.seen()) signal(descendant, "SIGKILL");
+      for (const member of [pid, ...watch.seen()]) signal(member, "SIGKILL");
     },
   };
 }
