@@ -49,14 +49,12 @@ export function runCommand(command: string, args: string[]): RunningCommand {
   };
   child.stdout?.on("data", append);
   child.stderr?.on("data", append);
+  let done = false;
   const exited = once(child, "exit").then(([code, signal]) => {
+    done = true;
     watch.stop();
     for (const listener of listeners) listener();
     return { code: code as number | null, signal: signal as NodeJS.Signals | null };
-  });
-  let done = false;
-  void exited.then(() => {
-    done = true;
   });
   const printed = (pattern: RegExp, timeout = 60_000) =>
     new Promise<RegExpExecArray>((resolve, reject) => {
