@@ -93,6 +93,21 @@ describe("start-mock", () => {
     expect((await once(child, "exit"))[0]).toBe(0);
   });
 
+  it("--quiet logs no request", async () => {
+    const { child, url, printed } = await launch(["--quiet", "--port", "0"]);
+    for (const _ of [1, 2]) {
+      const response = await fetch(`${url}${USER_PATH}`, {
+        headers: { Authorization: "Bearer test-token" },
+      });
+      expect(response.status).toBe(200);
+      await response.text();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    child.kill("SIGTERM");
+    expect((await once(child, "exit"))[0]).toBe(0);
+    expect(printed()).not.toMatch(/GET \/applications/);
+  });
+
   it.each([
     { description: "a word", args: ["--port", "abc"] },
     { description: "exponent notation", args: ["--port", "1e3"] },
