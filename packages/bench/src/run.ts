@@ -11,6 +11,7 @@ import { clientCostPair } from "./pairs/client-cost.js";
 import { clientOverheadPair } from "./pairs/client-overhead.js";
 import { fakeMswPair } from "./pairs/fake-msw.js";
 import { fakeScalePair } from "./pairs/fake-scale.js";
+import { mockGuardPair } from "./pairs/mock-guard.js";
 import { mockServersPair } from "./pairs/mock-servers.js";
 import { validatorsPair } from "./pairs/validators.js";
 import { markdownTable, type Section } from "./report.js";
@@ -21,6 +22,7 @@ const pairs: [string, () => Promise<Section>][] = [
   ["client-cost", clientCostPair],
   ["bundle", bundleSizePair],
   ["mock servers", mockServersPair],
+  ["mock-guard", mockGuardPair],
   ["fake scale", fakeScalePair],
   ["msw", fakeMswPair],
   ["build", buildCachePair],

@@ -2,10 +2,10 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { createClient, type ExperienceUsersApi } from "@experience-users/client";
 import { type ServedFakeServer, serveFakeServer } from "@experience-users/fake-server";
+import { freePort, waitUntilListening } from "@experience-users/mock";
 import { operationIds, operations } from "@experience-users/spec";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { apiError, callOperation, checkedFetch, scopesOtherThan } from "./support/fake-harness.js";
-import { freePort, waitForPort } from "./support/free-port.js";
 
 const root = fileURLToPath(new URL("../../../", import.meta.url));
 const PRISM = `${root}node_modules/.bin/prism`;
@@ -64,7 +64,7 @@ beforeAll(async () => {
       reject(new Error(`prism exited (${code}) before listening:\n${prismOutput}`)),
     ),
   );
-  await Promise.race([waitForPort(port), died]);
+  await Promise.race([waitUntilListening("127.0.0.1", port, { timeout: 30_000 }), died]);
   prismUrl = `http://127.0.0.1:${port}`;
 });
 

@@ -1,12 +1,12 @@
 import { operationIds, operations } from "@experience-users/spec";
 import { formatIssues } from "@experience-users/validators";
 import { describe, expect, it } from "vitest";
-import { usePrism } from "./support/prism.js";
+import { useMock } from "./support/mock.js";
 import { callThroughClient, settledBody } from "./support/prism-client-calls.js";
 import { responseIssues } from "./support/prism-response-checks.js";
 import { exampleRequest } from "./support/prism-spec-examples.js";
 
-const prism = usePrism({ dynamic: true });
+const mock = useMock({ dynamic: true });
 
 /** Generated answers per operation and status. */
 const SAMPLES = 50;
@@ -22,7 +22,7 @@ describe(`dynamic mode: ${SAMPLES} generated answers per operation and status pa
     const answers = [];
     for (let sent = 0; sent < SAMPLES; sent += CONCURRENCY) {
       const batch = Array.from({ length: Math.min(CONCURRENCY, SAMPLES - sent) }, () =>
-        callThroughClient(prism.url, operationId, exampleRequest(operationId), {
+        callThroughClient(mock.url, operationId, exampleRequest(operationId), {
           Prefer: `code=${status}`,
         }),
       );
@@ -35,7 +35,7 @@ describe(`dynamic mode: ${SAMPLES} generated answers per operation and status pa
       .map(({ body, issues }) => `${formatIssues(issues)} in ${JSON.stringify(body)}`);
 
     expect(answers.map((answer) => answer.status)).toEqual(Array(SAMPLES).fill(status));
-    expect(rejected, prism.output()).toEqual([]);
+    expect(rejected, mock.output()).toEqual([]);
     // The answers really are generated: not one fixed example served fifty times.
     expect(new Set(bodies.map((body) => JSON.stringify(body))).size).toBeGreaterThan(1);
   });

@@ -1,11 +1,12 @@
 import { operationIds, operations } from "@experience-users/spec";
 import { describe, expect, it } from "vitest";
-import { usePrism } from "./support/prism.js";
+import { useMock } from "./support/mock.js";
 import { callThroughClient, settledBody } from "./support/prism-client-calls.js";
+import { sendRaw } from "./support/prism-raw-requests.js";
 import { responseIssues } from "./support/prism-response-checks.js";
 import { exampleRequest, responseExamples } from "./support/prism-spec-examples.js";
 
-const prism = usePrism();
+const mock = useMock();
 
 // Every operation x every documented status x every named example of that status, read from the
 // operations table and the spec document; Prism is told which one to answer with `Prefer`.
@@ -33,7 +34,7 @@ describe("the static mock answers every documented status, and the client and va
   it.each(matrix)(
     "$operationId answers $status with the '$example' example",
     async ({ operationId, status, example, value, success }) => {
-      const answer = await callThroughClient(prism.url, operationId, exampleRequest(operationId), {
+      const answer = await callThroughClient(mock.url, operationId, exampleRequest(operationId), {
         Prefer: `code=${status}, example=${example}`,
       });
       expect(answer.status).toBe(status);
@@ -41,6 +42,39 @@ describe("the static mock answers every documented status, and the client and va
         success ? { kind: "value", body: value } : { kind: "ApiError", status, body: value },
       );
       expect(responseIssues(operationId, status, settledBody(answer.settled))).toEqual([]);
+    },
+  );
+});
+
+describe("other ways to pick an answer pass the guard", () => {
+  const request = exampleRequest("getExperienceUser");
+  const [notFound] = responseExamples("getExperienceUser", 404);
+  const [example] = responseExamples("getExperienceUser", 200);
+
+  it("Prism's __code and __example query parameters pick a status and a named example", async () => {
+    const answer = await sendRaw(mock.url, "getExperienceUser", {
+      ...request,
+      query: { __code: 404, __example: notFound?.name },
+    });
+    expect(answer).toMatchObject({ status: 404, body: notFound?.value });
+  });
+
+  it.each([
+    { description: "Prefer: dynamic=true", query: {}, headers: { Prefer: "dynamic=true" } },
+    { description: "__dynamic=true", query: { __dynamic: true }, headers: {} },
+  ] as { description: string; query: Record<string, unknown>; headers: Record<string, string> }[])(
+    "$description generates an answer in the static mock",
+    async ({ query, headers }) => {
+      const answers = await Promise.all(
+        [1, 2, 3].map(() =>
+          sendRaw(mock.url, "getExperienceUser", { ...request, query }, { headers }),
+        ),
+      );
+      for (const answer of answers) {
+        expect(answer.status).toBe(200);
+        expect(responseIssues("getExperienceUser", 200, answer.body)).toEqual([]);
+        expect(answer.body).not.toEqual(example?.value);
+      }
     },
   );
 });

@@ -3,46 +3,43 @@
  * URL; Ctrl-C (SIGINT) or SIGTERM stops it. The port also comes from `DOCS_PORT`; the default is
  * 4011 on 127.0.0.1, and 0 picks a free port.
  */
-
-import { once } from "node:events";
-import { existsSync } from "node:fs";
-import type { AddressInfo } from "node:net";
 import { relative } from "node:path";
 import { parseArgs } from "node:util";
-import { createDocsServer, PAGE_FILE } from "./docs-server.js";
+import { CliUsageError, portOption } from "@experience-users/fake-server";
+import { PAGE_FILE } from "./docs-server.js";
+import { DEFAULT_PORT, type ServedDocs, serveDocs } from "./serve-docs-page.js";
 
-const DEFAULT_PORT = 4011;
-
-const { values } = parseArgs({
-  options: {
-    port: { type: "string", short: "p" },
-    host: { type: "string", default: "127.0.0.1" },
-  },
-});
-const port = Number(values.port ?? process.env.DOCS_PORT ?? DEFAULT_PORT);
-if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-  console.error(`serve-docs: invalid port ${JSON.stringify(values.port ?? process.env.DOCS_PORT)}`);
-  process.exit(2);
-}
-if (!existsSync(PAGE_FILE)) {
-  console.error(`serve-docs: ${PAGE_FILE} does not exist; build it with \`npm run docs\``);
-  process.exit(1);
+function options() {
+  const { values } = parseArgs({
+    options: {
+      port: { type: "string", short: "p" },
+      host: { type: "string", default: "127.0.0.1" },
+    },
+  });
+  return {
+    host: values.host,
+    port: portOption(values.port, process.env, "DOCS_PORT", DEFAULT_PORT),
+  };
 }
 
-const server = createDocsServer(PAGE_FILE).listen(port, values.host);
+let served: ServedDocs;
 try {
-  await once(server, "listening");
+  const { host, port } = options();
+  served = await serveDocs({ host, port });
 } catch (error) {
-  console.error(`serve-docs: cannot listen on ${values.host}:${port}: ${(error as Error).message}`);
-  process.exit(1);
+  const usage =
+    error instanceof CliUsageError ||
+    String((error as { code?: unknown }).code).startsWith("ERR_PARSE_ARGS");
+  console.error(`serve-docs: ${(error as Error).message}`);
+  process.exit(usage ? 2 : 1);
 }
-const { address, port: actualPort } = server.address() as AddressInfo;
-const page = relative(process.cwd(), PAGE_FILE);
-console.log(`Docs page ${page} on http://${address}:${actualPort}/ (Ctrl-C stops it)`);
+console.log(`Docs page ${relative(process.cwd(), PAGE_FILE)} on ${served.url} (Ctrl-C stops it)`);
 
+let stopping = false;
 const stop = () => {
-  server.close(() => process.exit(0));
-  server.closeAllConnections();
+  if (stopping) return;
+  stopping = true;
+  void served.close().then(() => process.exit(0));
 };
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);

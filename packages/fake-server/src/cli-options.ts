@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { CliUsageError } from "./cli-usage-error.js";
 import { DEFAULT_HOST, DEFAULT_PORT, DEV_TOKEN } from "./constants.js";
 
 /** What the command line asked for. */
@@ -26,19 +27,37 @@ Serves a stateful fake of the Losant Experience Users API.
 Without a fixture the spec's example application exists, empty, and the token
 "${DEV_TOKEN}" has every scope.`;
 
-/** A command line that cannot be understood. */
-export class CliUsageError extends Error {
-  override readonly name = "CliUsageError";
-}
+const DECIMAL_DIGITS = /^[0-9]+$/;
 
-function portOf(text: string, source: string): number {
+/**
+ * The one port rule of the kit's command lines (the fake, the mock, the docs): an integer from 0
+ * to 65535 written in decimal digits (`0` picks a free port); anything else (`-1`, `1e3`, `0x10`,
+ * `80.0`, ` 80`, an empty string) throws a {@link CliUsageError} naming `source` (e.g. `--port`).
+ */
+export function parsePort(text: string, source: string): number {
   const port = Number(text);
-  if (!/^\d+$/.test(text) || port > 65535) {
+  if (!DECIMAL_DIGITS.test(text) || port > 65_535) {
     throw new CliUsageError(
       `${source} must be a port number from 0 to 65535, got ${JSON.stringify(text)}`,
     );
   }
   return port;
+}
+
+/**
+ * The port a command line asks for, by one precedence: its `--port` flag (`flag`), else the
+ * environment variable `variable` when set and not empty, else `fallback`; each read by
+ * {@link parsePort}.
+ */
+export function portOption(
+  flag: string | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+  variable: string,
+  fallback: number,
+): number {
+  if (flag !== undefined) return parsePort(flag, "--port");
+  const value = env[variable];
+  return value !== undefined && value !== "" ? parsePort(value, variable) : fallback;
 }
 
 /** Reads `--port`, `--host`, `--fixture`, `--quiet`, `--help` and the `PORT` variable. */
@@ -52,14 +71,8 @@ export function parseCliOptions(
   } catch (error) {
     throw new CliUsageError(error instanceof Error ? error.message : String(error));
   }
-  const port =
-    values.port !== undefined
-      ? portOf(values.port, "--port")
-      : env.PORT !== undefined && env.PORT !== ""
-        ? portOf(env.PORT, "PORT")
-        : DEFAULT_PORT;
   return {
-    port,
+    port: portOption(values.port, env, "PORT", DEFAULT_PORT),
     host: values.host ?? DEFAULT_HOST,
     ...(values.fixture === undefined ? {} : { fixture: values.fixture }),
     quiet: values.quiet ?? false,

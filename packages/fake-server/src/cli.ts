@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { readFile } from "node:fs/promises";
-import { CliUsageError, parseCliOptions, USAGE } from "./cli-options.js";
+import { parseCliOptions, USAGE } from "./cli-options.js";
+import { CliUsageError } from "./cli-usage-error.js";
 import { DEV_TOKEN } from "./constants.js";
 import type { FakeFixture } from "./fixture/fixture.js";
 import { FixtureError } from "./fixture/fixture-error.js";

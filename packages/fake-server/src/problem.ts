@@ -1,5 +1,9 @@
 import type { ErrorBody } from "@experience-users/spec";
-import { formatIssues, type ValidationIssue } from "@experience-users/validators";
+import {
+  type RequestProblem,
+  requestProblems,
+  type ValidationIssue,
+} from "@experience-users/validators";
 import { errorExample } from "./spec-lookups.js";
 
 /**
@@ -18,6 +22,11 @@ export class Problem extends Error {
     super(message);
   }
 
+  /** The Problem of a request refused before its handler (shared with the mock's guard). */
+  static of(problem: RequestProblem): Problem {
+    return new Problem(problem.status, problem.type, problem.message);
+  }
+
   /** The Error body sent to the client. */
   get body(): Required<ErrorBody> {
     return { type: this.type, message: this.message };
@@ -32,7 +41,7 @@ const fromSpec = (status: number, response: string): (() => Problem) => {
 /** Every Problem the fake answers with; 401, 403 and 404 bodies are the spec's own examples. */
 export const problems = {
   validation: (issues: readonly ValidationIssue[]) =>
-    new Problem(400, "Validation", formatIssues(issues)),
+    Problem.of(requestProblems.validation(issues)),
   invalid: (message: string) => new Problem(400, "Validation", message),
   badRequest: (message: string) => new Problem(400, "BadRequest", message),
   unauthorized: fromSpec(401, "Unauthorized"),
@@ -50,9 +59,6 @@ export const problems = {
         allow: allowed.join(", "),
       },
     ),
-  payloadTooLarge: (limit: number) =>
-    new Problem(413, "PayloadTooLarge", `Request body is larger than ${limit} bytes`),
-  unsupportedMediaType: () =>
-    new Problem(415, "UnsupportedMediaType", "Content-Type must be application/json"),
+  payloadTooLarge: (limit: number) => Problem.of(requestProblems.tooLarge(limit)),
   internal: (message: string) => new Problem(500, "InternalError", message),
 };

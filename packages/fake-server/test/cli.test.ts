@@ -1,10 +1,72 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { CliUsageError, parseCliOptions } from "../src/cli-options.js";
+import { parseCliOptions, parsePort, portOption } from "../src/cli-options.js";
+import { CliUsageError } from "../src/cli-usage-error.js";
 import { DEV_TOKEN, EXAMPLE_APPLICATION_ID } from "../src/index.js";
 
 const packageRoot = fileURLToPath(new URL("..", import.meta.url));
+
+describe("parsePort: the one port rule of the fake, mock and docs command lines", () => {
+  it.each([
+    { description: "0 (a free port)", text: "0", expected: 0 },
+    { description: "1", text: "1", expected: 1 },
+    { description: "the fake's default", text: "4020", expected: 4020 },
+    { description: "the largest port", text: "65535", expected: 65_535 },
+    { description: "leading zeros, still decimal", text: "080", expected: 80 },
+  ])("accepts $description", ({ text, expected }) => {
+    expect(parsePort(text, "--port")).toBe(expected);
+  });
+
+  it.each([
+    { description: "one past the largest port", text: "65536" },
+    { description: "a negative number", text: "-1" },
+    { description: "exponent notation", text: "1e3" },
+    { description: "hexadecimal", text: "0x10" },
+    { description: "a fraction", text: "80.5" },
+    { description: "a decimal point", text: "80.0" },
+    { description: "a plus sign", text: "+80" },
+    { description: "surrounding spaces", text: " 80 " },
+    { description: "an empty string", text: "" },
+    { description: "a word", text: "http" },
+    { description: "non-ASCII digits", text: "٤٠٢٠" },
+    { description: "a huge number", text: "99999999999999999999" },
+  ])("refuses $description ($text)", ({ text }) => {
+    expect(() => parsePort(text, "MOCK_PORT")).toThrow(
+      new CliUsageError(
+        `MOCK_PORT must be a port number from 0 to 65535, got ${JSON.stringify(text)}`,
+      ),
+    );
+  });
+});
+
+describe("portOption: --port, else the variable, else the default", () => {
+  it.each([
+    { description: "the flag wins", flag: "5000", env: { MOCK_PORT: "6000" }, expected: 5000 },
+    {
+      description: "then the variable",
+      flag: undefined,
+      env: { MOCK_PORT: "6000" },
+      expected: 6000,
+    },
+    {
+      description: "an empty variable is unset",
+      flag: undefined,
+      env: { MOCK_PORT: "" },
+      expected: 4010,
+    },
+    { description: "then the default", flag: undefined, env: {}, expected: 4010 },
+  ])("$description", ({ flag, env, expected }) => {
+    expect(portOption(flag, env, "MOCK_PORT", 4010)).toBe(expected);
+  });
+
+  it("names what it refuses: the flag or the variable", () => {
+    expect(() => portOption("1e3", {}, "MOCK_PORT", 4010)).toThrow(/^--port must be/);
+    expect(() => portOption(undefined, { MOCK_PORT: "1e3" }, "MOCK_PORT", 4010)).toThrow(
+      /^MOCK_PORT must be/,
+    );
+  });
+});
 
 describe("parseCliOptions", () => {
   it.each([

@@ -1,3 +1,19 @@
-export * from "./prism-command.js";
-export * from "./start-prism.js";
-export * from "./wait-until-listening.js";
+export { freePort } from "./free-port.js";
+export { createGuard, type GuardOptions } from "./guard/create-guard.js";
+export {
+  DEFAULT_HOST,
+  DEFAULT_PORT,
+  type PrismCommandOptions,
+  prismArguments,
+  prismEntryScript,
+  SPEC_FILE,
+} from "./prism-command.js";
+export { type RunningMock, type ServeMockOptions, serveMock } from "./serve-mock.js";
+export {
+  describeExit,
+  type PrismExit,
+  type RunningPrism,
+  type StartPrismOptions,
+  startPrism,
+} from "./start-prism.js";
+export { isListening, waitUntilListening } from "./wait-until-listening.js";

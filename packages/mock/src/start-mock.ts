@@ -1,29 +1,47 @@
 /**
- * `node dist/start-mock.js [--dynamic|-d] [--port|-p N] [--host H]`: starts the Prism mock of the
- * spec, prints its URL once it accepts connections, and stops it on Ctrl-C (SIGINT) or SIGTERM.
- * The port also comes from `MOCK_PORT`; the default is 4010 on 127.0.0.1.
+ * `node dist/start-mock.js [--dynamic|-d] [--port|-p N] [--host H] [--quiet]`: serves the mock
+ * (the guard, with Prism behind it), prints its URL once it accepts requests and one line per
+ * request, and stops it on Ctrl-C (SIGINT) or SIGTERM. The port also comes from `MOCK_PORT`; the
+ * default is 4010 on 127.0.0.1, and 0 picks a free port.
  */
 import { relative } from "node:path";
 import { parseArgs } from "node:util";
+import { CliUsageError, portOption } from "@experience-users/fake-server";
 import { DEFAULT_HOST, DEFAULT_PORT, SPEC_FILE } from "./prism-command.js";
-import { describeExit, startPrism } from "./start-prism.js";
+import { type RunningMock, serveMock } from "./serve-mock.js";
+import { describeExit } from "./start-prism.js";
 
-const { values } = parseArgs({
-  options: {
-    dynamic: { type: "boolean", short: "d", default: false },
-    port: { type: "string", short: "p" },
-    host: { type: "string", default: DEFAULT_HOST },
-  },
-});
-const port = Number(values.port ?? process.env.MOCK_PORT ?? DEFAULT_PORT);
-if (!Number.isInteger(port) || port < 1 || port > 65_535) {
-  console.error(`start-mock: invalid port ${JSON.stringify(values.port ?? process.env.MOCK_PORT)}`);
-  process.exit(2);
+function options() {
+  const { values } = parseArgs({
+    options: {
+      dynamic: { type: "boolean", short: "d", default: false },
+      port: { type: "string", short: "p" },
+      host: { type: "string", default: DEFAULT_HOST },
+      quiet: { type: "boolean", short: "q", default: false },
+    },
+  });
+  return { ...values, port: portOption(values.port, process.env, "MOCK_PORT", DEFAULT_PORT) };
 }
 
-let prism: Awaited<ReturnType<typeof startPrism>>;
+let values: ReturnType<typeof options>;
 try {
-  prism = await startPrism({ host: values.host, port, dynamic: values.dynamic });
+  values = options();
+} catch (error) {
+  const usage =
+    error instanceof CliUsageError ||
+    String((error as { code?: unknown }).code).startsWith("ERR_PARSE_ARGS");
+  console.error(`start-mock: ${(error as Error).message}`);
+  process.exit(usage ? 2 : 1);
+}
+
+let mock: RunningMock;
+try {
+  mock = await serveMock({
+    host: values.host,
+    port: values.port,
+    dynamic: values.dynamic,
+    ...(values.quiet ? {} : { log: (line: string) => console.log(line) }),
+  });
 } catch (error) {
   console.error(`start-mock: ${(error as Error).message}`);
   process.exit(1);
@@ -31,8 +49,9 @@ try {
 
 let stopping = false;
 const stop = () => {
+  if (stopping) return;
   stopping = true;
-  void prism.stop().then(() => process.exit(0));
+  void mock.close().then(() => process.exit(0));
 };
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);
@@ -41,10 +60,11 @@ const mode = values.dynamic
   ? "dynamic (generated from the schemas)"
   : "static (the spec's examples)";
 const spec = relative(process.cwd(), SPEC_FILE);
-console.log(`Prism mock of ${spec} on ${prism.url}, ${mode} responses. Ctrl-C stops it.`);
+console.log(`Prism mock of ${spec} on ${mock.url}, ${mode} responses. Ctrl-C stops it.`);
 
-const status = await prism.exited;
+const status = await mock.exited;
 if (!stopping) {
   console.error(`start-mock: Prism exited on its own (${describeExit(status)})`);
+  await mock.close();
   process.exit(status.code || 1);
 }

@@ -4,10 +4,14 @@ import {
   createClient,
   type ExperienceUsersClient,
 } from "@experience-users/client";
+import { DEV_TOKEN } from "@experience-users/fake-server";
 import type { OperationId, OperationRequest } from "@experience-users/spec";
 
-/** Prism only checks that a bearer token is present, so any token will do. */
-export const TOKEN = "contract-test-token";
+/**
+ * The fake's development token (every scope). Prism only checks that a bearer token is present,
+ * so the same token works on the mock and on the fake.
+ */
+export const TOKEN = DEV_TOKEN;
 
 type ClientCall<Op extends OperationId> = (
   client: ExperienceUsersClient,

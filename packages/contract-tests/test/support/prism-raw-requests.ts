@@ -82,8 +82,3 @@ function parseIfJson(value: unknown): unknown {
     return value;
   }
 }
-
-/** Where a violation points, as a JSON pointer into a {@link LooseRequest} (`/query/perpage`). */
-export function violationPointer(violation: Violation): string {
-  return `/${violation.location.slice(1).join("/")}`;
-}

@@ -1,11 +1,11 @@
+import { DEFAULT_BODY_LIMIT } from "@experience-users/fake-server";
 import { type OperationId, operations } from "@experience-users/spec";
-import type { MockGapId } from "./prism-known-gaps.js";
 import type { LooseRequest } from "./prism-raw-requests.js";
 import { exampleRequest, parameterExample } from "./prism-spec-examples.js";
 
 /**
- * One request, described once and used for both sides: the request validators check `request`
- * as it is, and the mock receives it encoded by the client (see `sendRaw`).
+ * One request, described once and used for every side: the request validators check `request`
+ * as it is, and the mock and the fake receive it encoded by the client (see `sendRaw`).
  */
 export interface RequestCase {
   description: string;
@@ -16,12 +16,20 @@ export interface RequestCase {
 /** A request the spec forbids. */
 export interface ForbiddenCase extends RequestCase {
   /**
-   * JSON pointer into `request` of what is wrong: both the validators' issues and Prism's
-   * `sl-violations` must point there (or below), so both reject it for the same reason.
+   * JSON pointer into `request` of what is wrong: the validators' issues must point there (or
+   * below), and the mock's and the fake's messages must name it.
    */
   at: string;
-  /** Set when Prism cannot reject it: the gap is asserted in prism-known-gaps.test.ts. */
-  mockGap?: MockGapId;
+  /** What both messages must contain, when it is not `at` itself. */
+  names?: string;
+  /** Sent as the body instead of `request.body` (which the validators then do not judge). */
+  rawBody?: string;
+  /** Sent with `rawBody` instead of `application/json`. */
+  contentType?: string;
+  /** The status both answer. Default 400. */
+  status?: number;
+  /** The Error `type` both answer. Default `Validation`. */
+  type?: string;
 }
 
 const list = () => exampleRequest("listExperienceUsers") as LooseRequest;
@@ -32,7 +40,10 @@ const update = () => exampleRequest("updateExperienceUser") as LooseRequest & { 
 const userPath = exampleRequest("getExperienceUser").path;
 const { password: _omitted, ...postWithoutPassword } = create().body as Record<string, unknown>;
 
-/** Requests the spec forbids: each must be rejected by the mock and by the validators. */
+/**
+ * Requests the spec forbids: the one table of bad requests. Each is rejected by the validators
+ * (unless its body is not JSON at all) and by the mock and the fake, with the same Error.
+ */
 export const forbiddenRequests: ForbiddenCase[] = [
   {
     description: "create without a password",
@@ -81,6 +92,46 @@ export const forbiddenRequests: ForbiddenCase[] = [
     operationId: "createExperienceUser",
     request: { path: create().path },
     at: "",
+    names: "body",
+  },
+  {
+    description: "create with a body that is not JSON",
+    operationId: "createExperienceUser",
+    request: create(),
+    rawBody: "not json{",
+    at: "/body",
+    names: "body",
+    type: "BadRequest",
+  },
+  {
+    description: "update with a body that is not JSON",
+    operationId: "updateExperienceUser",
+    request: update(),
+    rawBody: '{"firstName":',
+    at: "/body",
+    names: "body",
+    type: "BadRequest",
+  },
+  {
+    description: "create with a text/plain body",
+    operationId: "createExperienceUser",
+    request: create(),
+    rawBody: "email=ada@example.com",
+    contentType: "text/plain",
+    at: "/body",
+    names: "Content-Type",
+    status: 415,
+    type: "UnsupportedMediaType",
+  },
+  {
+    description: "create with a body past the 1 MiB limit",
+    operationId: "createExperienceUser",
+    request: create(),
+    rawBody: JSON.stringify("x".repeat(DEFAULT_BODY_LIMIT)),
+    at: "/body",
+    names: "body",
+    status: 413,
+    type: "PayloadTooLarge",
   },
   {
     description: "update with a 7-character password",
@@ -125,6 +176,18 @@ export const forbiddenRequests: ForbiddenCase[] = [
     at: "/query/sortField",
   },
   {
+    description: "list sorted by a field that does not exist (sortField=bogus)",
+    operationId: "listExperienceUsers",
+    request: listWith({ sortField: "bogus" }),
+    at: "/query/sortField",
+  },
+  {
+    description: "list with page given twice",
+    operationId: "listExperienceUsers",
+    request: listWith({ page: [1, 2] }),
+    at: "/query/page",
+  },
+  {
     description: "list with includeAncestorGroups 'yes'",
     operationId: "listExperienceUsers",
     request: listWith({ includeAncestorGroups: "yes" }),
@@ -141,21 +204,18 @@ export const forbiddenRequests: ForbiddenCase[] = [
     operationId: "listExperienceUsers",
     request: listWith({ query: "not json{" }),
     at: "/query/query",
-    mockGap: "queryParameterNotValidated",
   },
   {
     description: "list with an advanced query on a field it does not know",
     operationId: "listExperienceUsers",
     request: listWith({ query: { nope: 1 } }),
     at: "/query/query",
-    mockGap: "queryParameterNotValidated",
   },
   {
     description: "list with an advanced query giving an id two operators",
     operationId: "listExperienceUsers",
     request: listWith({ query: { id: { $in: [], $nin: [] } } }),
     at: "/query/query/id",
-    mockGap: "queryParameterNotValidated",
   },
   {
     description: "list with a bad application id in the path",

@@ -4,13 +4,12 @@ import {
   type OperationRequest,
   operations,
 } from "@experience-users/spec";
-import { requestValidators } from "@experience-users/validators";
+import { decodeRequest, requestValidators } from "@experience-users/validators";
 import type { Context } from "hono";
 import type { OperationHandlers } from "../operation-handlers.js";
 import { Problem, problems } from "../problem.js";
 import type { TokenRegistry } from "../store/token-registry.js";
 import { authenticate } from "./authenticate.js";
-import { decodeRequest } from "./decode-request.js";
 import { readJsonBody } from "./read-json-body.js";
 import type { Responder } from "./responder.js";
 

@@ -1,13 +1,5 @@
-import { problems } from "../problem.js";
-
-function mediaType(header: string | null): string | undefined {
-  const type = header?.split(";")[0]?.trim().toLowerCase();
-  return type === "" ? undefined : type;
-}
-
-function isJson(type: string): boolean {
-  return type === "application/json" || (type.startsWith("application/") && type.endsWith("+json"));
-}
+import { bodyMediaTypeProblem, parseJsonBody, requestProblems } from "@experience-users/validators";
+import { Problem, problems } from "../problem.js";
 
 function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {
   const bytes = new Uint8Array(size);
@@ -27,7 +19,7 @@ async function readBytes(request: Request, limit: number): Promise<Uint8Array> {
   let size = 0;
   for (;;) {
     const chunk = await reader.read().catch(() => {
-      throw problems.badRequest("Request body could not be read");
+      throw Problem.of(requestProblems.unreadable());
     });
     if (chunk.done) break;
     size += chunk.value.byteLength;
@@ -46,20 +38,10 @@ async function readBytes(request: Request, limit: number): Promise<Uint8Array> {
  * undefined, which the request validator reports when the operation requires one.
  */
 export async function readJsonBody(request: Request, limit: number): Promise<unknown> {
-  const type = mediaType(request.headers.get("content-type"));
-  if (type !== undefined && !isJson(type)) throw problems.unsupportedMediaType();
-  const bytes = await readBytes(request, limit);
-  if (bytes.length === 0) return undefined;
-  if (type === undefined) throw problems.unsupportedMediaType();
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw problems.badRequest("Request body is not valid UTF-8");
-  }
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw problems.badRequest("Request body is not valid JSON");
-  }
+  const contentType = request.headers.get("content-type");
+  const mediaTypeProblem = bodyMediaTypeProblem(contentType);
+  if (mediaTypeProblem) throw Problem.of(mediaTypeProblem);
+  const parsed = parseJsonBody(contentType, await readBytes(request, limit));
+  if ("problem" in parsed) throw Problem.of(parsed.problem);
+  return parsed.value;
 }

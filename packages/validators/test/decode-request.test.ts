@@ -1,6 +1,6 @@
 import { operations } from "@experience-users/spec";
+import { decodeRequest } from "@experience-users/validators";
 import { describe, expect, it } from "vitest";
-import { decodeRequest } from "../src/http/decode-request.js";
 
 const APP = "575ec8687ae143cd83dc4a97";
 

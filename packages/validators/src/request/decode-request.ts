@@ -1,12 +1,14 @@
 import type { OperationDescriptor, ParameterEncoding } from "@experience-users/spec";
-import type { ValidationIssue } from "@experience-users/validators";
+import type { ValidationIssue } from "../raw-validate-function.js";
 
 /** A request's parts as they arrive: strings, and the parsed JSON body. */
 export interface RawRequest {
   /** Path parameters, already percent-decoded by the router. */
   readonly path: Readonly<Record<string, string>>;
   readonly search: URLSearchParams;
-  readonly headers: Headers;
+  /** Header lookup by name, case-insensitive (a `Headers` object will do). */
+  readonly headers: { get(name: string): string | null | undefined };
+  /** The parsed JSON body; absent when the request had none. */
   readonly body?: unknown;
 }
 

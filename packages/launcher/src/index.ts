@@ -1,0 +1,1 @@
+export { type ServeAllOptions, type ServedAll, type ServiceName, serveAll } from "./serve-all.js";
