@@ -1,9 +1,11 @@
 /**
- * Writes the spec as data into the spec package: the document (YAML and JSON for tools, a module
- * for code) and the operations table (method, path, scopes, parameters, statuses per operation).
+ * Writes the spec as data into the spec package: the document with its code samples (YAML and
+ * JSON for tools, a module for code) and the operations table (method, path, scopes, parameters,
+ * statuses per operation).
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { withCodeSamples } from "./lib/code-samples/index.ts";
 import { banner, writeTarget } from "./lib/generated-files.ts";
 import { collectOperations } from "./lib/operations.ts";
 import { repoRoot, specFile } from "./lib/paths.ts";
@@ -40,12 +42,14 @@ const table = Object.fromEntries(
   ]),
 );
 
-const json = JSON.stringify(doc, null, 2);
+// The published copies carry the code samples (x-codeSamples); the hand-written spec does not.
+const published = withCodeSamples(doc, readFileSync(join(repoRoot, specFile), "utf8"));
+const json = JSON.stringify(published.document, null, 2);
 
 writeTarget("spec", [
   {
     name: "experience-users.yaml",
-    contents: `${banner("spec", "#")}\n${readFileSync(join(repoRoot, specFile), "utf8")}`,
+    contents: `${banner("spec", "#")}\n${published.yaml}`,
   },
   { name: "experience-users.json", contents: json },
   {

@@ -27,6 +27,16 @@ export const document: OpenApiDocument = {
     {
       "name": "Experience Users",
       "description": "The Experience Users of an application: list them with sorting, paging, glob filters,\ngroup filters and advanced queries; create, read, update and delete them.\n"
+    },
+    {
+      "name": "Advanced Query Guide",
+      "x-traitTag": true,
+      "description": "The `query` parameter of the list operation takes an **Advanced Experience User Query**: a\nJSON object that says which users to return. When `query` is given it **overrides the other\nfilter parameters** (`filterField`, `filter`, `experienceGroupId` and\n`includeAncestorGroups` are ignored); sorting and paging (`sortField`, `sortDirection`,\n`page`, `perPage`) still apply. This guide shows every part of the query, with examples; its\nschema, Advanced Experience User Query, is listed under Schemas.\n\n## Fields and plain values\n\nA query is an object of field conditions, and a user must match **all** of them. The fields\nare `id`, `email`, `firstName`, `lastName`, `creationDate`, `lastUpdated`, `lastLogin`,\n`passwordLastUpdated`, `experienceGroupId` and `userTags`. A plain value matches the field\nexactly (strings compare case-sensitively; dates compare as dates). This example (the one in\nLosant's reference) finds the users named Bob last updated at that instant:\n\n```json\n{\n  \"firstName\": \"Bob\",\n  \"lastUpdated\": \"2022-01-30T17:18:11.911Z\"\n}\n```\n\n`null` matches users that do not have the field (here: users who never logged in):\n\n```json\n{\"lastLogin\": null}\n```\n\n## Comparison operators\n\nInstead of a plain value, a field takes an object of operators; every operator must hold.\n\n`$eq`: the field equals the value (the same as a plain value).\n\n```json\n{\"email\": {\"$eq\": \"ada@example.com\"}}\n```\n\n`$ne`: the field does not equal the value (users without the field match too).\n\n```json\n{\"lastName\": {\"$ne\": \"Smith\"}}\n```\n\n`$gt`: the field is greater than the value (for dates: later).\n\n```json\n{\n  \"creationDate\": {\"$gt\": \"2022-01-01T00:00:00.000Z\"}\n}\n```\n\n`$gte`: the field is greater than or equal to the value.\n\n```json\n{\n  \"lastLogin\": {\"$gte\": \"2022-01-29T08:00:00.000Z\"}\n}\n```\n\n`$lt`: the field is less than the value (for dates: earlier).\n\n```json\n{\n  \"creationDate\": {\"$lt\": \"2021-01-01T00:00:00.000Z\"}\n}\n```\n\n`$lte`: the field is less than or equal to the value.\n\n```json\n{\n  \"lastUpdated\": {\"$lte\": \"2022-01-30T17:18:11.911Z\"}\n}\n```\n\n## Text operators\n\n`$startsWith`: the field's text starts with the value.\n\n```json\n{\"email\": {\"$startsWith\": \"bob.\"}}\n```\n\n`$endsWith`: the field's text ends with the value.\n\n```json\n{\"email\": {\"$endsWith\": \".org\"}}\n```\n\n`$contains`: the field's text contains the value.\n\n```json\n{\"lastName\": {\"$contains\": \"ace\"}}\n```\n\n`$ci: true`: the other operators of the same condition compare strings case-insensitively.\nWithout it this finds nobody named `alan`:\n\n```json\n{\"firstName\": \"ALAN\"}\n```\n\nWith it, `alan` (and `Alan`, `ALAN`, ...):\n\n```json\n{\"firstName\": {\"$eq\": \"ALAN\", \"$ci\": true}}\n```\n\n## Lists of values\n\n`$in`: the field equals one of the values.\n\n```json\n{\"lastName\": {\"$in\": [\"Hopper\", \"Turing\"]}}\n```\n\n`$nin`: the field equals none of the values (users without the field match too).\n\n```json\n{\"firstName\": {\"$nin\": [\"Bob\", \"Grace\"]}}\n```\n\n## Combining queries\n\n`$and`: every query of the list matches.\n\n```json\n{\n  \"$and\": [\n    {\"firstName\": \"Bob\"},\n    {\"lastLogin\": null}\n  ]\n}\n```\n\n`$or`: at least one query of the list matches.\n\n```json\n{\n  \"$or\": [\n    {\"firstName\": \"Ada\"},\n    {\"email\": {\"$endsWith\": \".org\"}}\n  ]\n}\n```\n\n`$nor`: no query of the list matches.\n\n```json\n{\n  \"$nor\": [\n    {\"firstName\": \"Bob\"},\n    {\"lastLogin\": null}\n  ]\n}\n```\n\nThey nest: the users on the `pro` plan, and the users created since 2022 who never logged in:\n\n```json\n{\n  \"$or\": [\n    {\"userTags\": {\"plan\": \"pro\"}},\n    {\n      \"$and\": [\n        {\"creationDate\": {\"$gte\": \"2022-01-01T00:00:00.000Z\"}},\n        {\"lastLogin\": null}\n      ]\n    }\n  ]\n}\n```\n\n## User tags\n\n`$tagKey` and `$tagValue`: the user has one tag whose key and value both match (each part is\na string, `{\"$in\": [...]}` or `{\"$nin\": [...]}`).\n\n```json\n{\n  \"userTags\": {\"$tagKey\": \"plan\", \"$tagValue\": \"pro\"}\n}\n```\n\n`$tagKey` alone: the user has a tag with that key, whatever its value.\n\n```json\n{\"userTags\": {\"$tagKey\": \"region\"}}\n```\n\n`$tagValue` alone: the user has a tag with that value, whatever its key.\n\n```json\n{\"userTags\": {\"$tagValue\": \"eu-west\"}}\n```\n\nA part takes a list too:\n\n```json\n{\n  \"userTags\": {\n    \"$tagKey\": \"plan\",\n    \"$tagValue\": {\"$in\": [\"pro\", \"team\"]}\n  }\n}\n```\n\nA tag map (`{key: value}`): the user's tag of each key has that value.\n\n```json\n{\n  \"userTags\": {\"plan\": \"team\", \"region\": \"eu-west\"}\n}\n```\n\nIn a tag map, `null` means the user has no tag with that key:\n\n```json\n{\"userTags\": {\"plan\": null}}\n```\n\n`\"userTags\": null`: the user has no tags at all.\n\n```json\n{\"userTags\": null}\n```\n\n`$ne` around a matcher: the users it does not match.\n\n```json\n{\"userTags\": {\"$ne\": {\"plan\": \"free\"}}}\n```\n\n## Ids and groups\n\n`id` and `experienceGroupId` take an id, `null` or one of `$eq $ne $gt $lt $gte $lte $in\n$nin`. `experienceGroupId` tests the user's group memberships: an id finds the members of\nthat group, `null` the users in no group.\n\n```json\n{\n  \"id\": {\n    \"$in\": [\n      \"6250a1f0c3b2d4e5f6a7b801\",\n      \"6250a1f0c3b2d4e5f6a7b803\"\n    ]\n  }\n}\n```\n\n```json\n{\n  \"experienceGroupId\": \"6250a1f0c3b2d4e5f6a7b901\"\n}\n```\n\n```json\n{\"experienceGroupId\": null}\n```\n\n## Sending a query\n\nThe whole query travels as **one JSON string** in the `query` parameter, URL-encoded like\nany other query value. The first example above is sent as:\n\n```sh\ncurl -H 'Content-Type: application/json' \\\n    -H 'Accept: application/json' \\\n    -H 'Authorization: Bearer YOUR_API_ACCESS_TOKEN' \\\n    -X GET \\\n    'https://api.losant.com/applications/575ec8687ae143cd83dc4a97/experience/users?query=%7B%22firstName%22%3A%22Bob%22%2C%22lastUpdated%22%3A%222022-01-30T17%3A18%3A11.911Z%22%7D'\n```\n\ncurl can do the encoding (`-G` puts `--data-urlencode` into the URL):\n\n```sh\ncurl -G -H 'Accept: application/json' \\\n    -H 'Authorization: Bearer YOUR_API_ACCESS_TOKEN' \\\n    --data-urlencode 'query={\"userTags\":{\"$tagKey\":\"plan\",\"$tagValue\":\"pro\"}}' \\\n    https://api.losant.com/applications/575ec8687ae143cd83dc4a97/experience/users\n```\n\n`@experience-users/client` takes the query as an object and encodes it:\n`client.users.list({ applicationId, query: { firstName: \"Bob\" } })`. A query that is not\nJSON, or not a valid Advanced Experience User Query, is answered with `400`.\n"
+    },
+    {
+      "name": "Schemas",
+      "x-traitTag": true,
+      "description": "The seven schemas of the Experience Users API, as Losant's reference lists them. The\nsmaller schemas they use (ids, user tags, the parts of a query) are shown inside them.\n\n## Advanced Experience User Query\n\n{% schemaDefinition schemaRef=\"#/components/schemas/AdvancedExperienceUserQuery\" /%}\n\n## Error\n\n{% schemaDefinition schemaRef=\"#/components/schemas/Error\" /%}\n\n## Experience User\n\n{% schemaDefinition schemaRef=\"#/components/schemas/ExperienceUser\" /%}\n\n## Experience User Patch\n\n{% schemaDefinition schemaRef=\"#/components/schemas/ExperienceUserPatch\" showWriteOnly=true /%}\n\n## Experience User Post\n\n{% schemaDefinition schemaRef=\"#/components/schemas/ExperienceUserPost\" showWriteOnly=true /%}\n\n## Experience Users\n\n{% schemaDefinition schemaRef=\"#/components/schemas/ExperienceUsers\" /%}\n\n## Success\n\n{% schemaDefinition schemaRef=\"#/components/schemas/Success\" /%}\n"
     }
   ],
   "paths": {
@@ -146,7 +156,29 @@ export const document: OpenApiDocument = {
           "404": {
             "$ref": "#/components/responses/ApplicationNotFound"
           }
-        }
+        },
+        "x-codeSamples": [
+          {
+            "lang": "curl",
+            "label": "curl",
+            "source": "curl -H 'Content-Type: application/json' \\\n    -H 'Accept: application/json' \\\n    -H 'Authorization: Bearer YOUR_API_ACCESS_TOKEN' \\\n    -X GET \\\n    https://api.losant.com/applications/575ec8687ae143cd83dc4a97/experience/users"
+          },
+          {
+            "lang": "TypeScript",
+            "label": "TypeScript",
+            "source": "import { createClient } from \"@experience-users/client\";\n\nconst client = createClient({\n  token: \"YOUR_API_ACCESS_TOKEN\",\n  baseUrl: \"https://api.losant.com\",\n});\n\nconst applicationId = \"575ec8687ae143cd83dc4a97\";\n\nconst result = await client.users.list({ applicationId });\nconsole.log(result);"
+          },
+          {
+            "lang": "JavaScript",
+            "label": "losant-rest",
+            "source": "import { createClient } from \"losant-rest\";\n\nconst api = createClient({\n  accessToken: \"YOUR_API_ACCESS_TOKEN\",\n  url: \"https://api.losant.com\",\n});\n\nconst applicationId = \"575ec8687ae143cd83dc4a97\";\n\nconst result = await api.experienceUsers.get({ applicationId });\nconsole.log(result);"
+          },
+          {
+            "lang": "Python",
+            "label": "Python",
+            "source": "from losantrest import Client\n\nclient = Client(auth_token=\"YOUR_API_ACCESS_TOKEN\", url=\"https://api.losant.com\")\n\nmy_application_id = \"575ec8687ae143cd83dc4a97\"\n\nresult = client.experience_users.get(applicationId=my_application_id)\n\nprint(result)"
+          }
+        ]
       },
       "post": {
         "operationId": "createExperienceUser",
@@ -248,7 +280,29 @@ export const document: OpenApiDocument = {
           "404": {
             "$ref": "#/components/responses/ApplicationNotFound"
           }
-        }
+        },
+        "x-codeSamples": [
+          {
+            "lang": "curl",
+            "label": "curl",
+            "source": "curl -H 'Content-Type: application/json' \\\n    -H 'Accept: application/json' \\\n    -H 'Authorization: Bearer YOUR_API_ACCESS_TOKEN' \\\n    -X POST \\\n    -d '{\"email\":\"experienceuser@example.com\",\"firstName\":\"Example\",\"lastName\":\"Name\",\"password\":\"aUserPassword\",\"userTags\":{\"customKey\":\"customValue\"}}' \\\n    https://api.losant.com/applications/575ec8687ae143cd83dc4a97/experience/users"
+          },
+          {
+            "lang": "TypeScript",
+            "label": "TypeScript",
+            "source": "import { createClient, type ExperienceUserPost } from \"@experience-users/client\";\n\nconst client = createClient({\n  token: \"YOUR_API_ACCESS_TOKEN\",\n  baseUrl: \"https://api.losant.com\",\n});\n\nconst applicationId = \"575ec8687ae143cd83dc4a97\";\nconst experienceUser: ExperienceUserPost = {\n  email: \"experienceuser@example.com\",\n  firstName: \"Example\",\n  lastName: \"Name\",\n  password: \"aUserPassword\",\n  userTags: {\n    customKey: \"customValue\",\n  },\n};\n\nconst result = await client.users.create({ applicationId }, experienceUser);\nconsole.log(result);"
+          },
+          {
+            "lang": "JavaScript",
+            "label": "losant-rest",
+            "source": "import { createClient } from \"losant-rest\";\n\nconst api = createClient({\n  accessToken: \"YOUR_API_ACCESS_TOKEN\",\n  url: \"https://api.losant.com\",\n});\n\nconst applicationId = \"575ec8687ae143cd83dc4a97\";\nconst experienceUser = {\n  email: \"experienceuser@example.com\",\n  firstName: \"Example\",\n  lastName: \"Name\",\n  password: \"aUserPassword\",\n  userTags: {\n    customKey: \"customValue\",\n  },\n};\n\nconst result = await api.experienceUsers.post({ applicationId, experienceUser });\nconsole.log(result);"
+          },
+          {
+            "lang": "Python",
+            "label": "Python",
+            "source": "from losantrest import Client\n\nclient = Client(auth_token=\"YOUR_API_ACCESS_TOKEN\", url=\"https://api.losant.com\")\n\nmy_application_id = \"575ec8687ae143cd83dc4a97\"\nmy_experience_user = {\n    \"email\": \"experienceuser@example.com\",\n    \"firstName\": \"Example\",\n    \"lastName\": \"Name\",\n    \"password\": \"aUserPassword\",\n    \"userTags\": {\n        \"customKey\": \"customValue\"\n    }\n}\n\nresult = client.experience_users.post(\n    applicationId=my_application_id,\n    experienceUser=my_experience_user)\n\nprint(result)"
+          }
+        ]
       }
     },
     "/applications/{applicationId}/experience/users/{experienceUserId}": {
@@ -343,7 +397,29 @@ export const document: OpenApiDocument = {
           "404": {
             "$ref": "#/components/responses/ExperienceUserNotFound"
           }
-        }
+        },
+        "x-codeSamples": [
+          {
+            "lang": "curl",
+            "label": "curl",
+            "source": "curl -H 'Content-Type: application/json' \\\n    -H 'Accept: application/json' \\\n    -H 'Authorization: Bearer YOUR_API_ACCESS_TOKEN' \\\n    -X GET \\\n    https://api.losant.com/applications/575ec8687ae143cd83dc4a97/experience/users/575ed78e7ae143cd83dc4aab"
+          },
+          {
+            "lang": "TypeScript",
+            "label": "TypeScript",
+            "source": "import { createClient } from \"@experience-users/client\";\n\nconst client = createClient({\n  token: \"YOUR_API_ACCESS_TOKEN\",\n  baseUrl: \"https://api.losant.com\",\n});\n\nconst applicationId = \"575ec8687ae143cd83dc4a97\";\nconst experienceUserId = \"575ed78e7ae143cd83dc4aab\";\n\nconst result = await client.users.get({ applicationId, experienceUserId });\nconsole.log(result);"
+          },
+          {
+            "lang": "JavaScript",
+            "label": "losant-rest",
+            "source": "import { createClient } from \"losant-rest\";\n\nconst api = createClient({\n  accessToken: \"YOUR_API_ACCESS_TOKEN\",\n  url: \"https://api.losant.com\",\n});\n\nconst applicationId = \"575ec8687ae143cd83dc4a97\";\nconst experienceUserId = \"575ed78e7ae143cd83dc4aab\";\n\nconst result = await api.experienceUser.get({ applicationId, experienceUserId });\nconsole.log(result);"
+          },
+          {
+            "lang": "Python",
+            "label": "Python",
+            "source": "from losantrest import Client\n\nclient = Client(auth_token=\"YOUR_API_ACCESS_TOKEN\", url=\"https://api.losant.com\")\n\nmy_application_id = \"575ec8687ae143cd83dc4a97\"\nmy_experience_user_id = \"575ed78e7ae143cd83dc4aab\"\n\nresult = client.experience_user.get(\n    applicationId=my_application_id,\n    experienceUserId=my_experience_user_id)\n\nprint(result)"
+          }
+        ]
       },
       "patch": {
         "operationId": "updateExperienceUser",
@@ -437,7 +513,29 @@ export const document: OpenApiDocument = {
           "404": {
             "$ref": "#/components/responses/ExperienceUserNotFound"
           }
-        }
+        },
+        "x-codeSamples": [
+          {
+            "lang": "curl",
+            "label": "curl",
+            "source": "curl -H 'Content-Type: application/json' \\\n    -H 'Accept: application/json' \\\n    -H 'Authorization: Bearer YOUR_API_ACCESS_TOKEN' \\\n    -X PATCH \\\n    -d '{\"password\":\"aNewPassword\",\"userTags\":{\"customKey\":\"newCustomValue\"}}' \\\n    https://api.losant.com/applications/575ec8687ae143cd83dc4a97/experience/users/575ed78e7ae143cd83dc4aab"
+          },
+          {
+            "lang": "TypeScript",
+            "label": "TypeScript",
+            "source": "import { createClient, type ExperienceUserPatch } from \"@experience-users/client\";\n\nconst client = createClient({\n  token: \"YOUR_API_ACCESS_TOKEN\",\n  baseUrl: \"https://api.losant.com\",\n});\n\nconst applicationId = \"575ec8687ae143cd83dc4a97\";\nconst experienceUserId = \"575ed78e7ae143cd83dc4aab\";\nconst experienceUser: ExperienceUserPatch = {\n  password: \"aNewPassword\",\n  userTags: {\n    customKey: \"newCustomValue\",\n  },\n};\n\nconst result = await client.users.update({ applicationId, experienceUserId }, experienceUser);\nconsole.log(result);"
+          },
+          {
+            "lang": "JavaScript",
+            "label": "losant-rest",
+            "source": "import { createClient } from \"losant-rest\";\n\nconst api = createClient({\n  accessToken: \"YOUR_API_ACCESS_TOKEN\",\n  url: \"https://api.losant.com\",\n});\n\nconst applicationId = \"575ec8687ae143cd83dc4a97\";\nconst experienceUserId = \"575ed78e7ae143cd83dc4aab\";\nconst experienceUser = {\n  password: \"aNewPassword\",\n  userTags: {\n    customKey: \"newCustomValue\",\n  },\n};\n\nconst result = await api.experienceUser.patch({ applicationId, experienceUserId, experienceUser });\nconsole.log(result);"
+          },
+          {
+            "lang": "Python",
+            "label": "Python",
+            "source": "from losantrest import Client\n\nclient = Client(auth_token=\"YOUR_API_ACCESS_TOKEN\", url=\"https://api.losant.com\")\n\nmy_application_id = \"575ec8687ae143cd83dc4a97\"\nmy_experience_user_id = \"575ed78e7ae143cd83dc4aab\"\nmy_experience_user = {\n    \"password\": \"aNewPassword\",\n    \"userTags\": {\n        \"customKey\": \"newCustomValue\"\n    }\n}\n\nresult = client.experience_user.patch(\n    applicationId=my_application_id,\n    experienceUserId=my_experience_user_id,\n    experienceUser=my_experience_user)\n\nprint(result)"
+          }
+        ]
       },
       "delete": {
         "operationId": "deleteExperienceUser",
@@ -515,7 +613,29 @@ export const document: OpenApiDocument = {
           "404": {
             "$ref": "#/components/responses/ExperienceUserNotFound"
           }
-        }
+        },
+        "x-codeSamples": [
+          {
+            "lang": "curl",
+            "label": "curl",
+            "source": "curl -H 'Content-Type: application/json' \\\n    -H 'Accept: application/json' \\\n    -H 'Authorization: Bearer YOUR_API_ACCESS_TOKEN' \\\n    -X DELETE \\\n    https://api.losant.com/applications/575ec8687ae143cd83dc4a97/experience/users/575ed78e7ae143cd83dc4aab"
+          },
+          {
+            "lang": "TypeScript",
+            "label": "TypeScript",
+            "source": "import { createClient } from \"@experience-users/client\";\n\nconst client = createClient({\n  token: \"YOUR_API_ACCESS_TOKEN\",\n  baseUrl: \"https://api.losant.com\",\n});\n\nconst applicationId = \"575ec8687ae143cd83dc4a97\";\nconst experienceUserId = \"575ed78e7ae143cd83dc4aab\";\n\nconst result = await client.users.delete({ applicationId, experienceUserId });\nconsole.log(result);"
+          },
+          {
+            "lang": "JavaScript",
+            "label": "losant-rest",
+            "source": "import { createClient } from \"losant-rest\";\n\nconst api = createClient({\n  accessToken: \"YOUR_API_ACCESS_TOKEN\",\n  url: \"https://api.losant.com\",\n});\n\nconst applicationId = \"575ec8687ae143cd83dc4a97\";\nconst experienceUserId = \"575ed78e7ae143cd83dc4aab\";\n\nconst result = await api.experienceUser.delete({ applicationId, experienceUserId });\nconsole.log(result);"
+          },
+          {
+            "lang": "Python",
+            "label": "Python",
+            "source": "from losantrest import Client\n\nclient = Client(auth_token=\"YOUR_API_ACCESS_TOKEN\", url=\"https://api.losant.com\")\n\nmy_application_id = \"575ec8687ae143cd83dc4a97\"\nmy_experience_user_id = \"575ed78e7ae143cd83dc4aab\"\n\nresult = client.experience_user.delete(\n    applicationId=my_application_id,\n    experienceUserId=my_experience_user_id)\n\nprint(result)"
+          }
+        ]
       }
     }
   },

@@ -1,0 +1,65 @@
+import { isDocument, parseDocument } from "yaml";
+import type { JsonObject, OpenApiDocument } from "../spec.ts";
+import { renderCurl } from "./render-curl.ts";
+import { renderLosantRest } from "./render-losant-rest.ts";
+import { renderPython } from "./render-python.ts";
+import { renderTypeScript } from "./render-typescript.ts";
+import { type SampleCall, sampleCalls } from "./sample-call.ts";
+
+/** One entry of an operation's `x-codeSamples`, as Redoc reads it. */
+export interface CodeSample {
+  readonly lang: string;
+  readonly label: string;
+  readonly source: string;
+}
+
+/**
+ * The languages of every operation's samples, in the order the docs page lists them. Redoc 3
+ * shows only the samples whose label its `codeSamples.languages` option lists
+ * (packages/docs/redocly.yaml).
+ */
+export const sampleLanguages: readonly {
+  lang: string;
+  label: string;
+  render: (call: SampleCall) => string;
+}[] = [
+  { lang: "curl", label: "curl", render: renderCurl },
+  { lang: "TypeScript", label: "TypeScript", render: renderTypeScript },
+  { lang: "JavaScript", label: "losant-rest", render: renderLosantRest },
+  { lang: "Python", label: "Python", render: renderPython },
+];
+
+/** Every operation's code samples, by path and method. */
+function codeSamplesOf(
+  doc: OpenApiDocument,
+): { path: string; method: string; samples: CodeSample[] }[] {
+  return sampleCalls(doc).map((call) => ({
+    path: call.pathTemplate,
+    method: call.method.toLowerCase(),
+    samples: sampleLanguages.map(({ lang, label, render }) => ({
+      lang,
+      label,
+      source: render(call),
+    })),
+  }));
+}
+
+/**
+ * The published spec: the hand-written one with `x-codeSamples` added to every operation, as a
+ * document and as YAML text (the hand-written text, its comments and anchors kept).
+ */
+export function withCodeSamples(
+  doc: OpenApiDocument,
+  yamlText: string,
+): { document: OpenApiDocument; yaml: string } {
+  const yaml = parseDocument(yamlText);
+  if (!isDocument(yaml) || yaml.errors.length > 0)
+    throw new Error("the spec's YAML does not parse");
+  const document = structuredClone(doc);
+  for (const { path, method, samples } of codeSamplesOf(doc)) {
+    (document.paths[path]?.[method] as JsonObject)["x-codeSamples"] =
+      samples as unknown as JsonObject[];
+    yaml.setIn(["paths", path, method, "x-codeSamples"], yaml.createNode(samples));
+  }
+  return { document, yaml: yaml.toString({ lineWidth: 0, flowCollectionPadding: false }) };
+}
