@@ -139,6 +139,74 @@ describe("the published spec's code samples", () => {
   );
 });
 
+/**
+ * Losant's reference, verbatim: its curl example per operation (the web page for the collection,
+ * the markdown page for one user) and the Python client's calls it shows. The samples must be
+ * these, with the spec's example ids in place of APPLICATION_ID and EXPERIENCE_USER_ID.
+ */
+const CURL_HEAD = [
+  "curl -H 'Content-Type: application/json' \\",
+  "    -H 'Accept: application/json' \\",
+  "    -H 'Authorization: Bearer YOUR_API_ACCESS_TOKEN' \\",
+];
+const USERS_URL = "    https://api.losant.com/applications/APPLICATION_ID/experience/users";
+const USER_URL = `${USERS_URL}/EXPERIENCE_USER_ID`;
+const reference: { operationId: string; curl: string[]; python?: string[] }[] = [
+  {
+    operationId: "listExperienceUsers",
+    curl: [...CURL_HEAD, "    -X GET \\", USERS_URL],
+    python: [
+      "result = client.experience_users.get(applicationId=my_application_id)",
+      "",
+      "print(result)",
+    ],
+  },
+  {
+    operationId: "createExperienceUser",
+    curl: [
+      ...CURL_HEAD,
+      "    -X POST \\",
+      `    -d '{"email":"experienceuser@example.com","firstName":"Example","lastName":"Name","password":"aUserPassword","userTags":{"customKey":"customValue"}}' \\`,
+      USERS_URL,
+    ],
+    python: [
+      "result = client.experience_users.post(",
+      "    applicationId=my_application_id,",
+      "    experienceUser=my_experience_user)",
+      "",
+      "print(result)",
+    ],
+  },
+  { operationId: "getExperienceUser", curl: [...CURL_HEAD, "    -X GET \\", USER_URL] },
+  {
+    operationId: "updateExperienceUser",
+    curl: [
+      ...CURL_HEAD,
+      "    -X PATCH \\",
+      `    -d '{"password":"aNewPassword","userTags":{"customKey":"newCustomValue"}}' \\`,
+      USER_URL,
+    ],
+  },
+  { operationId: "deleteExperienceUser", curl: [...CURL_HEAD, "    -X DELETE \\", USER_URL] },
+];
+
+describe("the samples are Losant's reference's examples", () => {
+  it.each(reference)(
+    "$operationId: curl as the reference writes it, Python calls as its client's reference does",
+    (row) => {
+      const operation = spec.operations.find((o) => o.operationId === row.operationId);
+      if (!operation) throw new Error(`no operation ${row.operationId}`);
+      const withIds = (text: string) =>
+        text
+          .replace("APPLICATION_ID", operation.pathExamples.applicationId ?? "")
+          .replace("EXPERIENCE_USER_ID", operation.pathExamples.experienceUserId ?? "");
+      const source = (lang: string) => operation.codeSamples.find((s) => s.lang === lang)?.source;
+      expect(source("curl")).toBe(row.curl.map(withIds).join("\n"));
+      if (row.python) expect(source("Python")).toContain(row.python.join("\n"));
+    },
+  );
+});
+
 describe("curl samples, run with the real curl against the HTTP fake", () => {
   beforeAll(() => requireProgram(CURL, "apt-get install curl"));
 
