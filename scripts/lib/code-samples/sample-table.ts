@@ -24,5 +24,5 @@ export interface SampleRow {
 /** What every sample puts where the reader's token goes. */
 export const TOKEN_PLACEHOLDER = "YOUR_API_ACCESS_TOKEN";
 
-/** The name of the body argument in Losant's official clients. */
+/** The name of the body argument in Losant's official clients, and of the body variable in every sample. */
 export const LOSANT_BODY_PARAMETER = "experienceUser";
