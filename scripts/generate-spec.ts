@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { withCodeSamples } from "./lib/code-samples/index.ts";
+import { addCodeSamples, addCodeSamplesToYaml } from "./lib/code-samples/index.ts";
 import { banner, writeTarget } from "./lib/generated-files.ts";
 import { collectOperations } from "./lib/operations.ts";
 import { repoRoot, specFile } from "./lib/paths.ts";
@@ -43,13 +43,12 @@ const table = Object.fromEntries(
 );
 
 // The published copies carry the code samples (x-codeSamples); the hand-written spec does not.
-const published = withCodeSamples(doc, readFileSync(join(repoRoot, specFile), "utf8"));
-const json = JSON.stringify(published.document, null, 2);
+const json = JSON.stringify(addCodeSamples(doc), null, 2);
 
 writeTarget("spec", [
   {
     name: "experience-users.yaml",
-    contents: `${banner("spec", "#")}\n${published.yaml}`,
+    contents: `${banner("spec", "#")}\n${addCodeSamplesToYaml(readFileSync(join(repoRoot, specFile), "utf8"), doc)}`,
   },
   { name: "experience-users.json", contents: json },
   {

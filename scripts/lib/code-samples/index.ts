@@ -44,22 +44,27 @@ function codeSamplesOf(
   }));
 }
 
-/**
- * The published spec: the hand-written one with `x-codeSamples` added to every operation, as a
- * document and as YAML text (the hand-written text, its comments and anchors kept).
- */
-export function withCodeSamples(
-  doc: OpenApiDocument,
-  yamlText: string,
-): { document: OpenApiDocument; yaml: string } {
-  const yaml = parseDocument(yamlText);
-  if (!isDocument(yaml) || yaml.errors.length > 0)
-    throw new Error("the spec's YAML does not parse");
-  const document = structuredClone(doc);
+/** The published document: the hand-written one with `x-codeSamples` on every operation. */
+export function addCodeSamples(doc: OpenApiDocument): OpenApiDocument {
+  const published = structuredClone(doc);
   for (const { path, method, samples } of codeSamplesOf(doc)) {
-    (document.paths[path]?.[method] as JsonObject)["x-codeSamples"] =
-      samples as unknown as JsonObject[];
+    const operation = published.paths[path]?.[method] as JsonObject;
+    operation["x-codeSamples"] = samples.map((sample) => ({ ...sample }));
+  }
+  return published;
+}
+
+/**
+ * The published YAML: the hand-written spec's text with `x-codeSamples` added to every
+ * operation, its comments, anchors and layout kept.
+ */
+export function addCodeSamplesToYaml(yamlText: string, doc: OpenApiDocument): string {
+  const yaml = parseDocument(yamlText);
+  if (!isDocument(yaml) || yaml.errors.length > 0) {
+    throw new Error("the spec's YAML does not parse");
+  }
+  for (const { path, method, samples } of codeSamplesOf(doc)) {
     yaml.setIn(["paths", path, method, "x-codeSamples"], yaml.createNode(samples));
   }
-  return { document, yaml: yaml.toString({ lineWidth: 0, flowCollectionPadding: false }) };
+  return yaml.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
