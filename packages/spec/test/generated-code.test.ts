@@ -37,7 +37,7 @@ describe("generated code", () => {
       generateInto(dir);
       runs.push(dir);
     }
-  }, 120_000);
+  }, 180_000);
 
   afterAll(() => {
     for (const dir of runs) rmSync(dir, { recursive: true, force: true });
