@@ -1,9 +1,11 @@
 /**
- * Writes the spec as data into the spec package: the document as JSON (the published
- * `experience-users.json`, which the package's `document` export imports and its build turns
- * into `experience-users.yaml`) and the operations table (method, path, scopes, parameters,
+/**
+ * Writes the spec as data into the spec package: the document as JSON with its code samples (the
+ * published `experience-users.json`, which the package's `document` export imports and its build
+ * turns into `experience-users.yaml`) and the operations table (method, path, scopes, parameters,
  * statuses per operation).
  */
+import { addCodeSamples } from "./lib/code-samples/index.ts";
 import { banner, docComment, writeTarget } from "./lib/generated-files.ts";
 import { collectOperations } from "./lib/operations.ts";
 import { loadSpec, schemaRefName } from "./lib/spec.ts";
@@ -44,7 +46,8 @@ const routes = Object.fromEntries(
 );
 
 writeTarget("spec", [
-  { name: "experience-users.json", contents: JSON.stringify(doc, null, 2) },
+  // The published copies carry the code samples (x-codeSamples); the hand-written spec does not.
+  { name: "experience-users.json", contents: JSON.stringify(addCodeSamples(doc), null, 2) },
   {
     name: "routes.gen.ts",
     contents: [

@@ -44,3 +44,50 @@ export async function missingTexts(
   }
   return missing;
 }
+
+/**
+ * Opens an entry the sidebar lists under a tag (a guide's section, a schema), as a reader does:
+ * the tag when the entry is not shown yet, then the entry inside the tag's group (an entry may
+ * share its name with another tag, as the Experience Users schema does); `entry` equal to `tag`
+ * opens the tag itself. Resolves with the entry's section once its heading is visible.
+ */
+export async function openSidebarEntry(page: Page, tag: string, entry: string): Promise<Locator> {
+  const tagLink = page.getByRole("link", { name: tag, exact: true }).first();
+  const group = page.locator(MENU_ITEM).filter({ has: tagLink }).last();
+  const link =
+    entry === tag
+      ? tagLink
+      : group.locator(MENU_ITEM).getByRole("link", { name: entry, exact: true }).first();
+  if (!(await link.isVisible())) await tagLink.click();
+  await link.click();
+  const heading = page.getByRole("heading").filter({ hasText: wholeText(entry) });
+  await heading.last().waitFor({ state: "visible" });
+  return page.locator("[data-section-id]").filter({ has: heading }).last();
+}
+
+const MENU_ITEM = '[data-component-name="Menu/MenuItem"]';
+
+/**
+ * Picks `label` in an operation's request sample panel (Redoc 3 shows one language at a time,
+ * chosen from a dropdown whose button shows the current one, any of `labels`) and resolves with
+ * the code the panel then shows.
+ */
+export async function showSample(
+  section: Locator,
+  label: string,
+  labels: readonly string[],
+): Promise<string> {
+  const current = new RegExp(
+    `^(${labels.map((l) => wholeText(l).source.slice(1, -1)).join("|")})$`,
+  );
+  const picker = section.locator("button[aria-haspopup=menu]").filter({ hasText: current }).first();
+  await picker.click();
+  // The open dropdown's menu is rendered at the end of the body, not inside the section.
+  await section.page().getByRole("menuitem", { name: label, exact: true }).click();
+  await section
+    .locator("button[aria-haspopup=menu]")
+    .filter({ hasText: wholeText(label) })
+    .first()
+    .waitFor({ state: "visible" });
+  return (await section.locator("pre[data-testid=source-code]").first().textContent()) ?? "";
+}

@@ -1,11 +1,21 @@
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
 import { parse } from "yaml";
 
-/** The spec the page is built from. */
-export const SPEC_FILE = fileURLToPath(
-  new URL("../../../../spec/experience-users.yaml", import.meta.url),
+/**
+ * The spec the page is built from: the published copy in `@experience-users/spec`, which is the
+ * hand-written spec plus the generated code samples (`x-codeSamples`).
+ */
+export const SPEC_FILE = createRequire(import.meta.url).resolve(
+  "@experience-users/spec/experience-users.yaml",
 );
+
+/** One entry of an operation's `x-codeSamples`. */
+export interface CodeSampleOutline {
+  lang: string;
+  label: string;
+  source: string;
+}
 
 /** What the docs page must show of one operation. */
 export interface OperationOutline {
@@ -21,11 +31,20 @@ export interface OperationOutline {
   parameters: string[];
   /** The JSON body's component schema and first example, when the operation takes a body. */
   requestBody?: { schema: string; example: Json };
+  /** The operation's code samples, in the spec's order. */
+  codeSamples: CodeSampleOutline[];
+  /** Each path parameter's example, by name. */
+  pathExamples: Record<string, string>;
+  /** The path with each path parameter replaced by its example, as the samples call it. */
+  examplePath: string;
+  /** The status of the operation's one success response. */
+  successStatus: number;
 }
 
 /** A component schema, reduced to what the page must show of it. */
 export interface SchemaOutline {
   title: string;
+  description: string;
   /** Property schemas by name, in the spec's order. */
   properties: Record<string, Json>;
   maxItems?: number;
@@ -37,11 +56,14 @@ const HTTP_METHODS = new Set(["get", "put", "post", "delete", "patch", "options"
 
 /**
  * Reads the spec YAML itself (not the page's embedded copy) and lists, per operation, what the
- * docs page must render: summary, scopes, parameter names and the request body's example.
+ * docs page must render: summary, scopes, parameter names, the request body's example and the
+ * code samples; and the tags and schemas.
  */
 export function readSpecOutline(file: string = SPEC_FILE) {
   const spec = parse(readFileSync(file, "utf8")) as {
     info: { title: string; version: string };
+    servers: { url: string }[];
+    tags: { name: string; description: string }[];
     paths: Record<string, Record<string, Json>>;
     components: Record<"parameters" | "schemas" | "examples", Record<string, Json>>;
   };
@@ -61,6 +83,19 @@ export function readSpecOutline(file: string = SPEC_FILE) {
     const schema = String((json.schema as Json).$ref).replace("#/components/schemas/", "");
     return { schema, example: example?.value as Json };
   };
+  const pathExamples = (path: string, operation: Json) => {
+    const examples = Object.fromEntries(
+      ((operation.parameters ?? []) as Json[])
+        .map(resolve)
+        .filter((p) => p.in === "path")
+        .map((p) => [String(p.name), String(p.example)]),
+    );
+    const examplePath = Object.entries(examples).reduce(
+      (text, [name, example]) => text.replace(`{${name}}`, example),
+      path,
+    );
+    return { pathExamples: examples, examplePath };
+  };
   const operations: OperationOutline[] = Object.entries(spec.paths).flatMap(([path, item]) =>
     Object.entries(item)
       .filter(([method]) => HTTP_METHODS.has(method))
@@ -75,6 +110,11 @@ export function readSpecOutline(file: string = SPEC_FILE) {
         ),
         parameters: ((operation.parameters ?? []) as Json[]).map((p) => String(resolve(p).name)),
         requestBody: requestBody(operation),
+        codeSamples: (operation["x-codeSamples"] ?? []) as CodeSampleOutline[],
+        ...pathExamples(path, operation),
+        successStatus: Number(
+          Object.keys(operation.responses as Json).find((status) => status.startsWith("2")),
+        ),
       })),
   );
   const schema = (name: string): SchemaOutline => {
@@ -82,9 +122,22 @@ export function readSpecOutline(file: string = SPEC_FILE) {
     if (!found) throw new Error(`no schema ${name} in the spec`);
     return {
       title: String(found.title),
+      description: String(found.description ?? ""),
       properties: (found.properties ?? {}) as Record<string, Json>,
       maxItems: found.maxItems as number | undefined,
     };
   };
-  return { title: spec.info.title, version: spec.info.version, operations, schema };
+  const tag = (name: string) => {
+    const found = spec.tags.find((t) => t.name === name);
+    if (!found) throw new Error(`no tag ${name} in the spec`);
+    return found;
+  };
+  return {
+    title: spec.info.title,
+    version: spec.info.version,
+    serverUrl: spec.servers[0]?.url ?? "",
+    operations,
+    schema,
+    tag,
+  };
 }
