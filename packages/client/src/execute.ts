@@ -1,49 +1,73 @@
-import type { ErrorBody } from "@experience-users/spec";
+import type { ErrorBody, OperationId } from "@experience-users/spec";
 import { AbortError } from "./errors/abort-error.js";
 import { ApiError } from "./errors/api-error.js";
+import type { ExperienceUsersError } from "./errors/experience-users-error.js";
 import { NetworkError } from "./errors/network-error.js";
+import { ResponseTooLargeError } from "./errors/response-too-large-error.js";
 import { TimeoutError } from "./errors/timeout-error.js";
 import { UnexpectedResponseError } from "./errors/unexpected-response-error.js";
+import type { ClientHooks } from "./hooks.js";
 import { MiddlewareFailure } from "./middleware-failure.js";
+import { provenNeverSent } from "./never-sent.js";
 import { type RetryPolicy, retryDelay } from "./retry-policy.js";
+import { BUFFERED_BODY, RESPONSE_TOO_LARGE, type Transport } from "./transport.js";
 
 /** Per-call options of every client method. */
 export interface CallOptions {
   /** Aborts the call; it then rejects with an {@link AbortError}. */
   signal?: AbortSignal;
-  /** Milliseconds before the call (retries included) rejects with a {@link TimeoutError}. */
+  /**
+   * Milliseconds before the call (retries included) rejects with a {@link TimeoutError}.
+   * @default the client's `timeout`
+   */
   timeout?: number;
   /** Extra headers for this call. */
   headers?: Record<string, string>;
   /** `losantdomain` header for this call (rarely needed). */
   losantdomain?: string;
+  /**
+   * `Accept-Version` header for this call.
+   * @default the client's `acceptVersion`
+   */
+  acceptVersion?: string;
 }
 
-/** What openapi-fetch resolves to when asked to parse bodies as text. */
-export interface RawResult {
-  data?: unknown;
+/** How one operation is run: what the typed methods tell {@link execute}. */
+export interface CallContext {
+  operation: OperationId;
+  /** GET and DELETE may be retried on any failure; POST and PATCH only when never sent. */
+  idempotent: boolean;
+  retry: RetryPolicy;
+  timeout: number | undefined;
+  hooks: ClientHooks;
+  transport: Transport;
+}
+
+/** What openapi-fetch resolves to. */
+export interface FetchResult<T> {
+  data?: T;
   error?: unknown;
   response: Response;
 }
 
-export interface CallContext {
-  operation: string;
-  /** GET and DELETE may be retried; POST and PATCH never are. */
-  idempotent: boolean;
-  retry: RetryPolicy;
-  timeout: number | undefined;
+/** What each attempt hands openapi-fetch: the signal and the fetch that observes the attempt. */
+export interface AttemptInit {
+  signal: AbortSignal | undefined;
+  fetch: (request: Request) => Promise<Response>;
 }
 
 const TEXT_LIMIT = 1000;
 
 /**
- * Runs one API call: timeout and abort, bounded retries of idempotent calls, and the mapping of
- * every outcome to a parsed body or one of the client's typed errors.
+ * Runs one API call: timeout and abort, the hooks, bounded retries (idempotent calls on network
+ * failures and retried statuses, any call proven never sent), and the mapping of every outcome
+ * to the parsed body or one of the client's typed errors. What a middleware, a hook or
+ * openapi-fetch throws reaches the caller as it is.
  */
 export async function execute<T>(
   ctx: CallContext,
   options: CallOptions | undefined,
-  send: (signal: AbortSignal | undefined) => Promise<RawResult>,
+  send: (init: AttemptInit) => Promise<FetchResult<T>>,
 ): Promise<T> {
   const userSignal = options?.signal;
   if (userSignal?.aborted) throw new AbortError(ctx.operation, userSignal.reason);
@@ -63,53 +87,169 @@ export async function execute<T>(
   const onAbort = () => controller?.abort(userSignal?.reason);
   userSignal?.addEventListener("abort", onAbort, { once: true });
   try {
-    for (let attempt = 0; ; attempt++) {
-      const canRetry = ctx.idempotent && attempt < ctx.retry.retries;
-      let result: RawResult;
-      try {
-        result = await send(signal);
-      } catch (error) {
-        if (signal?.aborted || !canRetry || error instanceof MiddlewareFailure) throw error;
-        await sleep(retryDelay(ctx.retry, attempt, null), signal);
-        continue;
-      }
-      const { response } = result;
-      if (response.ok) return parseSuccess<T>(ctx.operation, response, result.data);
-      const apiError = toApiError(ctx.operation, response, result.error);
-      if (canRetry && ctx.retry.statuses.has(response.status)) {
-        const delay = retryDelay(ctx.retry, attempt, response.headers.get("retry-after"));
-        if (delay !== undefined) {
-          await sleep(delay, signal);
-          continue;
-        }
-      }
-      throw apiError;
+    for (let number = 1; ; number++) {
+      const attempt = new Attempt(ctx, number);
+      const outcome = await run(ctx, attempt, send, signal);
+      if ("value" in outcome) return outcome.value;
+      const { error, retry, retryAfter } = outcome;
+      const retries = ctx.retry.retries;
+      const allowed =
+        retry === "any"
+          ? number <= Math.max(1, retries)
+          : retry === "idempotent" && ctx.idempotent && number <= retries;
+      const delay = !allowed
+        ? undefined
+        : retry === "any" && number === 1
+          ? 0
+          : retryDelay(ctx.retry, number - 1, retryAfter);
+      if (delay === undefined) throw error;
+      ctx.hooks.onRetry?.({
+        ...attempt.event(),
+        status: error instanceof ApiError ? error.status : undefined,
+        duration: attempt.duration(),
+        delay,
+        error,
+      });
+      await sleep(delay, signal);
     }
   } catch (error) {
-    if (error instanceof MiddlewareFailure) throw error.error;
     if (timedOut && timeout !== undefined) throw new TimeoutError(ctx.operation, timeout);
     if (userSignal?.aborted) throw new AbortError(ctx.operation, userSignal.reason);
-    if (error instanceof ApiError || error instanceof UnexpectedResponseError) throw error;
-    throw new NetworkError(ctx.operation, error);
+    throw error;
   } finally {
     clearTimeout(timer);
     userSignal?.removeEventListener("abort", onAbort);
   }
 }
 
-function parseSuccess<T>(operation: string, response: Response, data: unknown): T {
-  if (typeof data === "string" && data.length > 0) {
-    try {
-      return JSON.parse(data) as T;
-    } catch (cause) {
-      if (data.trim() !== "") {
-        throw new UnexpectedResponseError(operation, response.status, "the body is not JSON", {
-          cause,
-        });
-      }
-    }
+/** A failed attempt: the typed error and which calls may be sent again after it. */
+interface Failure {
+  error: ExperienceUsersError;
+  /** `any`: proven never sent; `idempotent`: GET and DELETE only; `never`: asking again is useless. */
+  retry: "any" | "idempotent" | "never";
+  retryAfter: string | null;
+}
+
+/** One attempt: its parsed body, or how it failed. Anything else it throws is rethrown as it is. */
+async function run<T>(
+  ctx: CallContext,
+  attempt: Attempt,
+  send: (init: AttemptInit) => Promise<FetchResult<T>>,
+  signal: AbortSignal | undefined,
+): Promise<{ value: T } | Failure> {
+  let result: FetchResult<T>;
+  try {
+    result = await send({ signal, fetch: attempt.fetch });
+  } catch (thrown) {
+    if (thrown instanceof MiddlewareFailure) throw thrown.error;
+    const failure = signal?.aborted ? undefined : classify(ctx.operation, attempt, thrown);
+    if (failure === undefined) throw thrown;
+    return failure;
   }
-  throw new UnexpectedResponseError(operation, response.status, "the body is empty");
+  const { data, error, response } = result;
+  const status = response.status;
+  ctx.hooks.onResponse?.({ ...attempt.event(), status, duration: attempt.duration() });
+  if (response.ok) {
+    if (data !== undefined && data !== null) return { value: data };
+    const empty = new UnexpectedResponseError(ctx.operation, status, "the body is empty");
+    return { error: empty, retry: "never", retryAfter: null };
+  }
+  return {
+    error: toApiError(ctx.operation, response, error),
+    retry: ctx.retry.statuses.has(status) ? "idempotent" : "never",
+    retryAfter: response.headers.get("retry-after"),
+  };
+}
+
+/**
+ * What one attempt saw: the request it sent, when, the answer or the transport's error. Its
+ * `fetch` is the one openapi-fetch calls, so the client can tell a failed transport (no answer)
+ * from a failed body, a middleware or openapi-fetch itself.
+ */
+class Attempt {
+  request: Request | undefined;
+  answer: Response | undefined;
+  transportError: unknown;
+  bodyError: unknown;
+  #start = 0;
+  readonly #ctx: CallContext;
+  readonly #number: number;
+
+  constructor(ctx: CallContext, number: number) {
+    this.#ctx = ctx;
+    this.#number = number;
+  }
+
+  event() {
+    return {
+      operation: this.#ctx.operation,
+      attempt: this.#number,
+      method: this.request?.method ?? "",
+      url: this.request?.url ?? "",
+    };
+  }
+
+  duration(): number {
+    return this.#start === 0 ? 0 : performance.now() - this.#start;
+  }
+
+  readonly fetch = (request: Request): Promise<Response> => {
+    this.request = request;
+    this.#ctx.hooks.onRequest?.(this.event());
+    this.#start = performance.now();
+    return this.#ctx.transport(request).then(this.#answered, this.#failed);
+  };
+
+  readonly #answered = (response: Response): Response => {
+    this.answer = response;
+    if (!(BUFFERED_BODY in response)) watchBody(response, this.#bodyFailed);
+    return response;
+  };
+
+  readonly #failed = (error: unknown): never => {
+    this.transportError = error;
+    throw error;
+  };
+
+  readonly #bodyFailed = (error: unknown): never => {
+    this.bodyError = error;
+    throw error;
+  };
+}
+
+function watchBody(response: Response, onError: (error: unknown) => never): void {
+  const { text, json } = response;
+  response.text = () => text.call(response).catch(onError);
+  response.json = () => json.call(response).catch(onError);
+}
+
+/** The failure a thrown error stands for, when the transport or the answer failed. */
+function classify(operation: string, attempt: Attempt, thrown: unknown): Failure | undefined {
+  if (thrown === attempt.transportError) {
+    const { code, status, limit } = (thrown ?? {}) as {
+      code?: unknown;
+      status?: number;
+      limit?: number;
+    };
+    if (code === RESPONSE_TOO_LARGE) {
+      const error = new ResponseTooLargeError(operation, status ?? 0, limit ?? 0, {
+        cause: thrown,
+      });
+      return { error, retry: "never", retryAfter: null };
+    }
+    const retry = provenNeverSent(thrown) ? "any" : "idempotent";
+    return { error: new NetworkError(operation, thrown), retry, retryAfter: null };
+  }
+  const answer = attempt.answer;
+  if (answer === undefined) return undefined;
+  if (thrown instanceof SyntaxError) {
+    const error = new UnexpectedResponseError(operation, answer.status, "the body is not JSON", {
+      cause: thrown,
+    });
+    return { error, retry: "never", retryAfter: null };
+  }
+  if (thrown !== attempt.bodyError) return undefined;
+  return { error: new NetworkError(operation, thrown), retry: "idempotent", retryAfter: null };
 }
 
 function toApiError(operation: string, response: Response, error: unknown): ApiError {
@@ -126,13 +266,13 @@ function toApiError(operation: string, response: Response, error: unknown): ApiE
   return new ApiError(operation, response.status, undefined, text, response.headers);
 }
 
-function sleep(ms: number | undefined, signal: AbortSignal | undefined): Promise<void> {
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
     const timer = setTimeout(() => {
       signal?.removeEventListener("abort", onAbort);
       resolve();
-    }, ms ?? 0);
+    }, ms);
     const onAbort = () => {
       clearTimeout(timer);
       reject(signal?.reason);
