@@ -6,9 +6,16 @@ import {
   type SuccessBody,
 } from "@experience-users/spec";
 import createFetchClient, { type Client, type Middleware } from "openapi-fetch";
-import { type CallContext, type CallOptions, execute } from "./execute.js";
+import {
+  type AttemptInit,
+  type CallContext,
+  type CallOptions,
+  execute,
+  type FetchResult,
+} from "./execute.js";
+import type { TransportFailure } from "./failure.js";
 import type { ClientHooks } from "./hooks.js";
-import { passThroughErrors } from "./middleware-failure.js";
+import { middlewareDone } from "./parse-marker.js";
 import { type RetryOptions, retryPolicy } from "./retry-policy.js";
 import { serializeQuery } from "./serialize-query.js";
 import { platformFetch, type Transport } from "./transport.js";
@@ -131,11 +138,21 @@ export interface PlatformDefaults {
   transport: () => Transport;
   /** The `User-Agent` sent unless `userAgent` says otherwise; none when undefined. */
   userAgent?: string;
+  /** What the platform knows of its transports' errors. */
+  transportFailure?: TransportFailure;
+  /**
+   * The openapi-fetch options of the client that builds requests with a transport's own Request
+   * class; by default the client's options with that class.
+   */
+  lightOptions?: (RequestClass: unknown, options: FetchOptions) => FetchOptions | undefined;
 }
 
-/** A Request class that carries fixed headers itself (the Node transport's LightRequest). */
-interface HeaderCarrier {
-  withHeaders(headers: Record<string, string>): typeof Request;
+/** The openapi-fetch options every inner client starts from. */
+export interface FetchOptions {
+  baseUrl: string;
+  querySerializer: (query: Record<string, unknown>) => string;
+  headers: Record<string, string>;
+  Request?: typeof Request;
 }
 
 /** Creates a client; the entries' `createClient` call it with their platform's defaults. */
@@ -147,7 +164,7 @@ export function buildClient(
     throw new TypeError("createClient needs a non-empty `token`");
   }
   const userAgent = options.userAgent ?? platform.userAgent;
-  const fetchOptions = {
+  const fetchOptions: FetchOptions = {
     baseUrl: (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, ""),
     querySerializer: serializeQuery,
     headers: {
@@ -166,65 +183,65 @@ export function buildClient(
     throw new TypeError("createClient: the token and headers must be valid HTTP header values");
   }
   const userFetch = options.fetch;
-  const raw = createFetchClient<paths>({ ...fetchOptions, fetch: userFetch ?? platformFetch });
-  if (options.middleware?.length) raw.use(...options.middleware);
-  // The typed methods run wrapped copies of the middleware, so that what one throws can be told
-  // from a failed transport: one client for standard Requests, one for a transport's own class.
-  const wrapped = options.middleware?.map(passThroughErrors) ?? [];
-  const standard = createFetchClient<paths>(fetchOptions);
-  if (wrapped.length) standard.use(...wrapped);
+  const middleware = options.middleware ?? [];
+  // The typed methods pass their own fetch per call; `raw` sends through this one.
+  const standard = createFetchClient<paths>({ ...fetchOptions, fetch: userFetch ?? platformFetch });
+  if (middleware.length) standard.use(middlewareDone, ...middleware);
   let light: Client<paths> | undefined;
   const clientFor = (transport: Transport): Client<paths> => {
-    const RequestClass = transport.Request as (typeof Request & Partial<HeaderCarrier>) | undefined;
-    if (RequestClass === undefined) return standard;
+    if (transport.Request === undefined) return standard;
     if (!light) {
-      // A Request class that can carry the fixed headers itself is given them once.
       light = createFetchClient<paths>(
-        typeof RequestClass.withHeaders === "function"
-          ? {
-              ...fetchOptions,
-              headers: {},
-              Request: RequestClass.withHeaders(fetchOptions.headers),
-            }
-          : { ...fetchOptions, Request: RequestClass },
+        platform.lightOptions?.(transport.Request, fetchOptions) ?? {
+          ...fetchOptions,
+          Request: transport.Request as typeof Request,
+        },
       );
-      if (wrapped.length) light.use(...wrapped);
+      if (middleware.length) light.use(middlewareDone, ...middleware);
     }
     return light;
   };
 
   const retry = retryPolicy(options.retry);
   const timeout = options.timeout === 0 ? undefined : (options.timeout ?? DEFAULT_TIMEOUT);
-  const hooks: ClientHooks = {
-    onRequest: options.onRequest,
-    onResponse: options.onResponse,
-    onRetry: options.onRetry,
+  const middlewareGiven = middleware.length > 0;
+  /** Runs one typed call: its transport and client, its headers, then {@link execute}. */
+  const run = <T>(
+    operation: OperationId,
+    call: CallOptions | undefined,
+    send: (
+      client: Client<paths>,
+      init: AttemptInit & { headers: Record<string, string> },
+    ) => Promise<FetchResult<T>>,
+  ): Promise<T> => {
+    const transport = userFetch ?? platform.transport();
+    const client = clientFor(transport);
+    const headers = {
+      ...call?.headers,
+      ...(call?.losantdomain === undefined ? {} : { losantdomain: call.losantdomain }),
+      ...(call?.acceptVersion === undefined ? {} : { "Accept-Version": call.acceptVersion }),
+    };
+    const method = routes[operation].method;
+    const ctx: CallContext = {
+      operation,
+      idempotent: method === "get" || method === "delete",
+      retry,
+      timeout,
+      hooks: options,
+      transport,
+      transportFailure: platform.transportFailure,
+      middleware: middlewareGiven,
+    };
+    return execute(ctx, call, (init) => send(client, { ...init, headers }));
   };
-  const context = (operation: OperationId): CallContext => ({
-    operation,
-    idempotent: routes[operation].method === "get" || routes[operation].method === "delete",
-    retry,
-    timeout,
-    hooks,
-    transport: userFetch ?? platform.transport(),
-  });
-  const headers = (call: CallOptions | undefined) => ({
-    ...call?.headers,
-    ...(call?.losantdomain === undefined ? {} : { losantdomain: call.losantdomain }),
-    ...(call?.acceptVersion === undefined ? {} : { "Accept-Version": call.acceptVersion }),
-  });
 
-  const list: ExperienceUsersApi["list"] = (params, call) => {
-    const { applicationId, ...query } = params;
-    const ctx = context("listExperienceUsers");
-    return execute(ctx, call, (init) =>
-      clientFor(ctx.transport).GET(routes.listExperienceUsers.path, {
+  const list: ExperienceUsersApi["list"] = ({ applicationId, ...query }, call) =>
+    run("listExperienceUsers", call, (client, init) =>
+      client.GET(routes.listExperienceUsers.path, {
         ...init,
-        headers: headers(call),
         params: { path: { applicationId }, query },
       }),
     );
-  };
 
   const users: ExperienceUsersApi = {
     list,
@@ -236,49 +253,23 @@ export function buildClient(
         if (page * perPage + items.length >= totalCount) return;
       }
     },
-    create: (params, body, call) => {
-      const ctx = context("createExperienceUser");
-      return execute(ctx, call, (init) =>
-        clientFor(ctx.transport).POST(routes.createExperienceUser.path, {
-          ...init,
-          headers: headers(call),
-          params: { path: params },
-          body,
-        }),
-      );
-    },
-    get: (params, call) => {
-      const ctx = context("getExperienceUser");
-      return execute(ctx, call, (init) =>
-        clientFor(ctx.transport).GET(routes.getExperienceUser.path, {
-          ...init,
-          headers: headers(call),
-          params: { path: params },
-        }),
-      );
-    },
-    update: (params, body, call) => {
-      const ctx = context("updateExperienceUser");
-      return execute(ctx, call, (init) =>
-        clientFor(ctx.transport).PATCH(routes.updateExperienceUser.path, {
-          ...init,
-          headers: headers(call),
-          params: { path: params },
-          body,
-        }),
-      );
-    },
-    delete: (params, call) => {
-      const ctx = context("deleteExperienceUser");
-      return execute(ctx, call, (init) =>
-        clientFor(ctx.transport).DELETE(routes.deleteExperienceUser.path, {
-          ...init,
-          headers: headers(call),
-          params: { path: params },
-        }),
-      );
-    },
+    create: (params, body, call) =>
+      run("createExperienceUser", call, (client, init) =>
+        client.POST(routes.createExperienceUser.path, { ...init, params: { path: params }, body }),
+      ),
+    get: (params, call) =>
+      run("getExperienceUser", call, (client, init) =>
+        client.GET(routes.getExperienceUser.path, { ...init, params: { path: params } }),
+      ),
+    update: (params, body, call) =>
+      run("updateExperienceUser", call, (client, init) =>
+        client.PATCH(routes.updateExperienceUser.path, { ...init, params: { path: params }, body }),
+      ),
+    delete: (params, call) =>
+      run("deleteExperienceUser", call, (client, init) =>
+        client.DELETE(routes.deleteExperienceUser.path, { ...init, params: { path: params } }),
+      ),
   };
 
-  return { users, raw };
+  return { users, raw: standard };
 }

@@ -1,16 +1,14 @@
 import type { ErrorBody, OperationId } from "@experience-users/spec";
 import { AbortError } from "./errors/abort-error.js";
 import { ApiError } from "./errors/api-error.js";
-import type { ExperienceUsersError } from "./errors/experience-users-error.js";
 import { NetworkError } from "./errors/network-error.js";
-import { ResponseTooLargeError } from "./errors/response-too-large-error.js";
 import { TimeoutError } from "./errors/timeout-error.js";
 import { UnexpectedResponseError } from "./errors/unexpected-response-error.js";
+import type { Failure, TransportFailure } from "./failure.js";
 import type { ClientHooks } from "./hooks.js";
-import { MiddlewareFailure } from "./middleware-failure.js";
-import { provenNeverSent } from "./never-sent.js";
+import { MIDDLEWARE_DONE } from "./parse-marker.js";
 import { type RetryPolicy, retryDelay } from "./retry-policy.js";
-import { BUFFERED_BODY, RESPONSE_TOO_LARGE, type Transport } from "./transport.js";
+import { BUFFERED_BODY, type Transport } from "./transport.js";
 
 /** Per-call options of every client method. */
 export interface CallOptions {
@@ -41,6 +39,10 @@ export interface CallContext {
   timeout: number | undefined;
   hooks: ClientHooks;
   transport: Transport;
+  /** What the platform knows of a transport's errors (Node's codes); `undefined` leaves it to the client. */
+  transportFailure: TransportFailure | undefined;
+  /** The caller passed middleware (whose own errors must not be taken for the answer's). */
+  middleware: boolean;
 }
 
 /** What openapi-fetch resolves to. */
@@ -62,7 +64,8 @@ const TEXT_LIMIT = 1000;
  * Runs one API call: timeout and abort, the hooks, bounded retries (idempotent calls on network
  * failures and retried statuses, any call proven never sent), and the mapping of every outcome
  * to the parsed body or one of the client's typed errors. What a middleware, a hook or
- * openapi-fetch throws reaches the caller as it is.
+ * openapi-fetch throws reaches the caller as it is, never retried: only a failed transport, a
+ * body that broke off or did not parse, or an error status are the client's to type.
  */
 export async function execute<T>(
   ctx: CallContext,
@@ -91,7 +94,7 @@ export async function execute<T>(
       const attempt = new Attempt(ctx, number);
       const outcome = await run(ctx, attempt, send, signal);
       if ("value" in outcome) return outcome.value;
-      const { error, retry, retryAfter } = outcome;
+      const { error, retry, retryAfter = null } = outcome;
       const retries = ctx.retry.retries;
       const allowed =
         retry === "any"
@@ -122,14 +125,6 @@ export async function execute<T>(
   }
 }
 
-/** A failed attempt: the typed error and which calls may be sent again after it. */
-interface Failure {
-  error: ExperienceUsersError;
-  /** `any`: proven never sent; `idempotent`: GET and DELETE only; `never`: asking again is useless. */
-  retry: "any" | "idempotent" | "never";
-  retryAfter: string | null;
-}
-
 /** One attempt: its parsed body, or how it failed. Anything else it throws is rethrown as it is. */
 async function run<T>(
   ctx: CallContext,
@@ -141,8 +136,7 @@ async function run<T>(
   try {
     result = await send({ signal, fetch: attempt.fetch });
   } catch (thrown) {
-    if (thrown instanceof MiddlewareFailure) throw thrown.error;
-    const failure = signal?.aborted ? undefined : classify(ctx.operation, attempt, thrown);
+    const failure = signal?.aborted ? undefined : classify(ctx, attempt, thrown);
     if (failure === undefined) throw thrown;
     return failure;
   }
@@ -152,7 +146,7 @@ async function run<T>(
   if (response.ok) {
     if (data !== undefined && data !== null) return { value: data };
     const empty = new UnexpectedResponseError(ctx.operation, status, "the body is empty");
-    return { error: empty, retry: "never", retryAfter: null };
+    return { error: empty, retry: "never" };
   }
   return {
     error: toApiError(ctx.operation, response, error),
@@ -224,32 +218,26 @@ function watchBody(response: Response, onError: (error: unknown) => never): void
 }
 
 /** The failure a thrown error stands for, when the transport or the answer failed. */
-function classify(operation: string, attempt: Attempt, thrown: unknown): Failure | undefined {
+function classify(ctx: CallContext, attempt: Attempt, thrown: unknown): Failure | undefined {
+  const { operation } = ctx;
   if (thrown === attempt.transportError) {
-    const { code, status, limit } = (thrown ?? {}) as {
-      code?: unknown;
-      status?: number;
-      limit?: number;
-    };
-    if (code === RESPONSE_TOO_LARGE) {
-      const error = new ResponseTooLargeError(operation, status ?? 0, limit ?? 0, {
-        cause: thrown,
-      });
-      return { error, retry: "never", retryAfter: null };
-    }
-    const retry = provenNeverSent(thrown) ? "any" : "idempotent";
-    return { error: new NetworkError(operation, thrown), retry, retryAfter: null };
+    return (
+      ctx.transportFailure?.(operation, thrown) ?? {
+        error: new NetworkError(operation, thrown),
+        retry: "idempotent",
+      }
+    );
   }
   const answer = attempt.answer;
   if (answer === undefined) return undefined;
-  if (thrown instanceof SyntaxError) {
-    const error = new UnexpectedResponseError(operation, answer.status, "the body is not JSON", {
-      cause: thrown,
-    });
-    return { error, retry: "never", retryAfter: null };
+  const parsing = !ctx.middleware || MIDDLEWARE_DONE in (attempt.request ?? {});
+  if (thrown instanceof SyntaxError && parsing) {
+    const reason = "the body is not JSON";
+    const error = new UnexpectedResponseError(operation, answer.status, reason, { cause: thrown });
+    return { error, retry: "never" };
   }
   if (thrown !== attempt.bodyError) return undefined;
-  return { error: new NetworkError(operation, thrown), retry: "idempotent", retryAfter: null };
+  return { error: new NetworkError(operation, thrown), retry: "idempotent" };
 }
 
 function toApiError(operation: string, response: Response, error: unknown): ApiError {

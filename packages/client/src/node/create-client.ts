@@ -1,10 +1,27 @@
-import { buildClient, type ClientOptions, type ExperienceUsersClient } from "../client.js";
+import {
+  buildClient,
+  type ClientOptions,
+  type ExperienceUsersClient,
+  type PlatformDefaults,
+} from "../client.js";
 import { VERSION } from "../generated/version.gen.js";
 import { defaultNodeTransport } from "./default-transport.js";
+import { LightRequest } from "./light-request.js";
+import { nodeTransportFailure } from "./transport-failure.js";
 
-const defaults = {
+const defaults: PlatformDefaults = {
   transport: defaultNodeTransport,
   userAgent: `experience-users-client/${VERSION}`,
+  transportFailure: nodeTransportFailure,
+  // The Node transport's requests carry the client's fixed headers as a list checked once.
+  lightOptions: (RequestClass, options) =>
+    RequestClass === LightRequest
+      ? {
+          ...options,
+          headers: {},
+          Request: LightRequest.withHeaders(options.headers) as unknown as typeof Request,
+        }
+      : undefined,
 };
 
 /**
