@@ -99,6 +99,25 @@ describe("installed from tarballs into a project outside the workspace", () => {
     },
   );
 
+  const conditions = [
+    { description: "Node itself", flags: [], entry: "dist/index.node.js" },
+    // Jest's jsdom environment resolves with both, `browser` listed last.
+    {
+      description: "the browser and node conditions together",
+      flags: ["--conditions=browser"],
+      entry: "dist/index.js",
+    },
+  ];
+
+  it.each(conditions)("resolves the client's entry for $description", ({ flags, entry }) => {
+    const resolved = execFileSync(
+      process.execPath,
+      [...flags, "-p", 'require.resolve("@experience-users/client")'],
+      { cwd: app, encoding: "utf8" },
+    );
+    expect(resolved.trim()).toBe(join(app, "node_modules/@experience-users/client", entry));
+  });
+
   const resolutions = [
     { description: "node16", compilerOptions: { module: "node16", moduleResolution: "node16" } },
     { description: "bundler", compilerOptions: { module: "esnext", moduleResolution: "bundler" } },
