@@ -657,6 +657,19 @@ describe("what is a NetworkError and what is retried", () => {
     expect(calls).toEqual([]);
   });
 
+  it("a SyntaxError a middleware throws over an answer is its own, not a body that is not JSON", async () => {
+    const { fetch, calls } = failing();
+    const thrown = new SyntaxError("the middleware could not read it");
+    const middleware: Middleware = {
+      onResponse: () => {
+        throw thrown;
+      },
+    };
+    const client = createClient({ token: "t", fetch, retry: 3, middleware: [middleware] });
+    await expect(client.users.get(params)).rejects.toBe(thrown);
+    expect(calls).toEqual(["GET"]);
+  });
+
   it("what openapi-fetch throws reaches the caller as it is, never retried", async () => {
     const { fetch, calls } = failing();
     const middleware = { onRequest: () => ({ not: "a Request" }) } as unknown as Middleware;

@@ -191,6 +191,12 @@ describe("createNodeFetch", () => {
 describe("LightRequest", () => {
   it("carries its class's headers under its own, and clones keep both", () => {
     const Carrying = LightRequest.withHeaders({ Authorization: "Bearer t", Accept: "a/b" });
+    expect(new Carrying("http://x.test/").headerList()).toEqual([
+      "accept",
+      "a/b",
+      "authorization",
+      "Bearer t",
+    ]);
     const request = new Carrying("http://x.test/", { headers: new Headers({ accept: "c/d" }) });
     expect(request.headerList()).toEqual(["accept", "c/d", "authorization", "Bearer t"]);
     const copy = request.clone();
