@@ -15,32 +15,17 @@ import {
 import { document } from "@experience-users/spec";
 import { describe, expect, it } from "vitest";
 import { createClient as createPlatformClient } from "../dist/index.js";
+import { APP, experienceUser, USER_ID, usersPage } from "./support/fixtures.js";
 import { json, observedFetch } from "./support/observed-fetch.js";
 
 const { version } = JSON.parse(
   readFileSync(new URL("../package.json", import.meta.url), "utf8"),
 ) as { version: string };
 
-const APP = "575ec8687ae143cd83dc4a97";
-const USER = "575ed78e7ae143cd83dc4aab";
+const USER = USER_ID;
 const BASE = "https://api.example.test/";
-const DATE = "2016-06-13T04:00:00.000Z";
-const user = {
-  id: USER,
-  experienceUserId: USER,
-  applicationId: APP,
-  email: "a@example.com",
-  creationDate: DATE,
-  lastUpdated: DATE,
-};
-const page = (items: object[], extra: object = {}) => ({
-  items,
-  count: items.length,
-  totalCount: items.length,
-  perPage: 100,
-  page: 0,
-  ...extra,
-});
+const user = experienceUser();
+const page = usersPage;
 
 function setup(...responders: Parameters<typeof observedFetch>) {
   const observed = observedFetch(...responders);

@@ -2,18 +2,9 @@ import { createClient } from "@experience-users/client";
 import { HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
 import { describe, expect, it, onTestFinished, vi } from "vitest";
+import { APP, experienceUser, usersPage } from "./support/fixtures.js";
 
-const APP = "575ec8687ae143cd83dc4a97";
-const DATE = "2016-06-13T04:00:00.000Z";
-const user = {
-  id: "575ed78e7ae143cd83dc4aab",
-  experienceUserId: "575ed78e7ae143cd83dc4aab",
-  applicationId: APP,
-  email: "ada@example.com",
-  creationDate: DATE,
-  lastUpdated: DATE,
-};
-const page = { items: [user], count: 1, totalCount: 1, perPage: 100, page: 0 };
+const page = usersPage([experienceUser()]);
 
 /** MSW's Node server with one handler for the list path; it records what the handler saw. */
 function mswServer() {

@@ -8,9 +8,9 @@ import {
   LightResponse,
 } from "@experience-users/client/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { APP, USER_ID } from "./support/fixtures.js";
 
-const APP = "575ec8687ae143cd83dc4a97";
-const USER = "575ed78e7ae143cd83dc4aab";
+const USER = USER_ID;
 type Handler = (req: IncomingMessage, body: string, res: ServerResponse) => void;
 let handler: Handler = (_req, _body, res) => res.end();
 let server: Server;

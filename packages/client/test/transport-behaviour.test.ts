@@ -15,6 +15,7 @@ import {
 import { createNodeFetch } from "@experience-users/client/node";
 import { Request as UndiciRequest, fetch as undiciFetch } from "undici";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
+import { APP, experienceUser, USER_ID, usersPage } from "./support/fixtures.js";
 import { startForwardProxy } from "./support/forward-proxy.js";
 import {
   type Behaviour,
@@ -22,20 +23,11 @@ import {
   startMisbehavingServer,
 } from "./support/misbehaving-server.js";
 
-const APP = "575ec8687ae143cd83dc4a97";
-const ID = "575ed78e7ae143cd83dc4aab";
+const ID = USER_ID;
 const TOKEN = "secret-token-9f8e7d";
 const PASSWORD = "correct horse battery";
-const DATE = "2016-06-13T04:00:00.000Z";
-const USER = {
-  id: ID,
-  experienceUserId: ID,
-  applicationId: APP,
-  email: "ada@example.com",
-  creationDate: DATE,
-  lastUpdated: DATE,
-};
-const PAGE = { items: [USER], count: 1, totalCount: 1, perPage: 100, page: 0 };
+const USER = experienceUser("ada@example.com");
+const PAGE = usersPage([USER]);
 const NOT_FOUND = { type: "NotFound", message: "Experience user was not found" };
 const BUSY = { type: "ServiceUnavailable", message: "busy" };
 
