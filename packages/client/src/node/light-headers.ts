@@ -2,7 +2,9 @@
  * The `Headers` of a {@link LightResponse}: the Headers members over a plain map, filled from
  * undici's already parsed answer without the WHATWG class's validation of every name and value.
  * Names are lower-case; repeated fields are joined with `, ` (Set-Cookie kept apart), and
- * iteration is sorted by name, as with Headers.
+ * iteration is sorted by name, as with Headers. With it, and LightRequest adopting the Headers
+ * openapi-fetch builds instead of copying it, a call went from 1.56 M to 1.29 M instructions
+ * (callgrind, list users against a local server).
  */
 export class LightHeaders implements Headers {
   readonly #map = new Map<string, string>();
