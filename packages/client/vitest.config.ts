@@ -4,5 +4,7 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     typecheck: { include: ["test/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
+    // Table-driven test names are their cases' descriptions, in full.
+    chaiConfig: { truncateThreshold: 0 },
   },
 });

@@ -1,44 +1,75 @@
 import {
-  type ExperienceUser,
-  type ExperienceUserPatch,
-  type ExperienceUserPost,
-  type ExperienceUsers,
-  type OperationTypes,
+  type OperationId,
+  type OperationRequest,
   type paths,
   routes,
-  type Success,
+  type SuccessBody,
 } from "@experience-users/spec";
 import createFetchClient, { type Client, type Middleware } from "openapi-fetch";
-import { type CallOptions, execute, type RawResult } from "./execute.js";
-import { passThroughErrors } from "./middleware-failure.js";
-import type { LightTransport } from "./node/light-request.js";
+import {
+  type AttemptInit,
+  type CallContext,
+  type CallOptions,
+  execute,
+  type FetchResult,
+} from "./execute.js";
+import type { TransportFailure } from "./failure.js";
+import type { ClientHooks } from "./hooks.js";
+import { middlewareDone } from "./parse-marker.js";
 import { type RetryOptions, retryPolicy } from "./retry-policy.js";
 import { serializeQuery } from "./serialize-query.js";
+import { platformFetch, type Transport } from "./transport.js";
 
 /** The Losant API. */
 export const DEFAULT_BASE_URL = "https://api.losant.com";
 /** Milliseconds a call may take, retries included, unless `timeout` says otherwise. */
 export const DEFAULT_TIMEOUT = 30_000;
+/** The `Accept-Version` Losant's official clients send, and so this one unless told otherwise. */
+export const DEFAULT_ACCEPT_VERSION = "^1.20.1";
 
 /** Options of {@link createClient}. */
-export interface ClientOptions {
+export interface ClientOptions extends ClientHooks {
   /** A Losant API access token; sent as `Authorization: Bearer <token>`. */
   token: string;
-  /** API root. Default `https://api.losant.com`; point it at the mock or the fake in tests. */
+  /**
+   * API root; point it at the mock or the fake in tests.
+   * @default "https://api.losant.com"
+   */
   baseUrl?: string;
   /**
-   * A fetch to use instead of `globalThis.fetch` (e.g. the in-process fake server's, or
-   * `createNodeFetch()` from `@experience-users/client/node`). A fetch that carries a `Request`
-   * class gets its requests built with that class.
+   * A fetch to send through instead of the platform's (e.g. the in-process fake server's, or
+   * `createNodeFetch()` from `@experience-users/client/node` with options). A fetch that carries a
+   * `Request` class gets its requests built with that class.
+   * @default on Node, the Node transport (undici), or `globalThis.fetch` whenever something
+   * (MSW, a test double) replaced it; elsewhere `globalThis.fetch`
    */
-  fetch?: ((request: Request) => Promise<Response>) & { Request?: unknown };
+  fetch?: Transport;
   /** Headers sent with every call. */
   headers?: Record<string, string>;
   /** `losantdomain` header sent with every call (rarely needed). */
   losantdomain?: string;
-  /** Milliseconds before a call rejects with a TimeoutError. Default 30,000; 0 disables it. */
+  /**
+   * `Accept-Version` sent with every call: the API version range the caller is written against.
+   * @default "^1.20.1"
+   */
+  acceptVersion?: string;
+  /**
+   * `User-Agent` sent with every call where the platform lets a client set it; `""` sends none.
+   * @default `experience-users-client/<version>` on Node; none in browsers, which do not let a
+   * page set it
+   */
+  userAgent?: string;
+  /**
+   * Milliseconds before a call rejects with a TimeoutError; 0 disables it.
+   * @default 30000
+   */
   timeout?: number;
-  /** Retries of idempotent calls (list, get, delete), or a retry count. Off by default. */
+  /**
+   * Retries of failed calls, or a retry count: idempotent calls (list, get, delete) on network
+   * failures and retried statuses. Without it, only a request proven never sent (the connection
+   * was refused) is sent once more.
+   * @default off
+   */
   retry?: RetryOptions | number;
   /**
    * openapi-fetch middleware, e.g. the validators package's `validationMiddleware()`. What a
@@ -47,41 +78,46 @@ export interface ClientOptions {
   middleware?: Middleware[];
 }
 
-type Parameters<Op extends keyof OperationTypes> = OperationTypes[Op]["parameters"];
+type Path<Op extends OperationId> = OperationRequest<Op>["path"];
+type Query<Op extends OperationId> = NonNullable<OperationRequest<Op>["query"]>;
+type Body<Op extends OperationId> = OperationRequest<Op> extends { body: infer B } ? B : never;
+type Result<Op extends OperationId> = Promise<SuccessBody<Op>>;
 
 /** Path and query parameters of `users.list`: `applicationId` plus every optional filter. */
-export type ListExperienceUsersParams = Parameters<"listExperienceUsers">["path"] &
-  NonNullable<Parameters<"listExperienceUsers">["query"]>;
+export type ListExperienceUsersParams = Path<"listExperienceUsers"> & Query<"listExperienceUsers">;
 /** Path parameters of `users.create`. */
-export type CreateExperienceUserParams = Parameters<"createExperienceUser">["path"];
-/** Path parameters of `users.get`, `users.update` and `users.delete`. */
-export type ExperienceUserParams = Parameters<"getExperienceUser">["path"];
+export type CreateExperienceUserParams = Path<"createExperienceUser">;
+/** Path parameters of `users.get` (`users.update` and `users.delete` take the same). */
+export type ExperienceUserParams = Path<"getExperienceUser">;
 
-/** The five Experience Users operations, with readable names. */
+/** The five Experience Users operations, with readable names; every type comes from the spec. */
 export interface ExperienceUsersApi {
   /** One page of an application's experience users (`GET .../experience/users`). */
-  list(params: ListExperienceUsersParams, options?: CallOptions): Promise<ExperienceUsers>;
+  list(params: ListExperienceUsersParams, options?: CallOptions): Result<"listExperienceUsers">;
   /** Every matching user, page after page, as an async iterator. */
   listAll(
     params: Omit<ListExperienceUsersParams, "page">,
     options?: CallOptions,
-  ): AsyncIterableIterator<ExperienceUser>;
+  ): AsyncIterableIterator<SuccessBody<"listExperienceUsers">["items"][number]>;
   /** Creates a user (`POST .../experience/users`); resolves to the created user (201). */
   create(
-    params: CreateExperienceUserParams,
-    body: ExperienceUserPost,
+    params: Path<"createExperienceUser">,
+    body: Body<"createExperienceUser">,
     options?: CallOptions,
-  ): Promise<ExperienceUser>;
+  ): Result<"createExperienceUser">;
   /** One user (`GET .../experience/users/{experienceUserId}`). */
-  get(params: ExperienceUserParams, options?: CallOptions): Promise<ExperienceUser>;
+  get(params: Path<"getExperienceUser">, options?: CallOptions): Result<"getExperienceUser">;
   /** Changes the given fields of a user (`PATCH .../experience/users/{experienceUserId}`). */
   update(
-    params: ExperienceUserParams,
-    body: ExperienceUserPatch,
+    params: Path<"updateExperienceUser">,
+    body: Body<"updateExperienceUser">,
     options?: CallOptions,
-  ): Promise<ExperienceUser>;
+  ): Result<"updateExperienceUser">;
   /** Deletes a user (`DELETE .../experience/users/{experienceUserId}`). */
-  delete(params: ExperienceUserParams, options?: CallOptions): Promise<Success>;
+  delete(
+    params: Path<"deleteExperienceUser">,
+    options?: CallOptions,
+  ): Result<"deleteExperienceUser">;
 }
 
 /** What {@link createClient} returns. */
@@ -89,137 +125,151 @@ export interface ExperienceUsersClient {
   /** The typed Experience Users operations. */
   readonly users: ExperienceUsersApi;
   /**
-   * The underlying openapi-fetch client (auth, base URL and query encoding set up) for anything
-   * the typed methods do not cover. It resolves to `{ data, error, response }` and never throws
-   * the typed errors.
+   * The underlying openapi-fetch client (auth, base URL, `Accept-Version` and query encoding set
+   * up) for anything the typed methods do not cover. It resolves to `{ data, error, response }`
+   * and never throws the typed errors.
    */
   readonly raw: Client<paths>;
 }
 
-/**
- * Creates a client for the Experience Users API.
- *
- * @example
- * const client = createClient({ token: process.env.LOSANT_API_TOKEN! });
- * const { items } = await client.users.list({ applicationId: "575ec8687ae143cd83dc4a97" });
- */
-export function createClient(options: ClientOptions): ExperienceUsersClient {
+/** What the platform entry (`index.ts` or `index.node.ts`) gives a client it creates. */
+export interface PlatformDefaults {
+  /** The transport of a call made without a `fetch` option; asked on every call. */
+  transport: () => Transport;
+  /** The `User-Agent` sent unless `userAgent` says otherwise; none when undefined. */
+  userAgent?: string;
+  /** What the platform knows of its transports' errors. */
+  transportFailure?: TransportFailure;
+  /**
+   * The openapi-fetch options of the client that builds requests with a transport's own Request
+   * class; by default the client's options with that class.
+   */
+  lightOptions?: (RequestClass: unknown, options: FetchOptions) => FetchOptions | undefined;
+}
+
+/** The openapi-fetch options every inner client starts from. */
+export interface FetchOptions {
+  baseUrl: string;
+  querySerializer: (query: Record<string, unknown>) => string;
+  headers: Record<string, string>;
+  Request?: typeof Request;
+}
+
+/** Creates a client; the entries' `createClient` call it with their platform's defaults. */
+export function buildClient(
+  options: ClientOptions,
+  platform: PlatformDefaults,
+): ExperienceUsersClient {
   if (typeof options?.token !== "string" || options.token === "") {
     throw new TypeError("createClient needs a non-empty `token`");
   }
-  const fetchOptions = {
+  const userAgent = options.userAgent ?? platform.userAgent;
+  const fetchOptions: FetchOptions = {
     baseUrl: (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, ""),
     querySerializer: serializeQuery,
     headers: {
       Accept: "application/json",
+      "Accept-Version": options.acceptVersion ?? DEFAULT_ACCEPT_VERSION,
+      ...(userAgent ? { "User-Agent": userAgent } : {}),
       ...options.headers,
       ...(options.losantdomain === undefined ? {} : { losantdomain: options.losantdomain }),
       Authorization: `Bearer ${options.token}`,
     },
-    ...(options.fetch ? { fetch: options.fetch } : {}),
   };
-  const light =
-    typeof options.fetch?.Request === "function"
-      ? (options.fetch as unknown as LightTransport)
-      : undefined;
-  // The raw client keeps standard Requests; the typed methods use light ones with the client's own transports.
-  const raw = createFetchClient<paths>(fetchOptions);
-  const inner = createFetchClient<paths>(
-    light
-      ? { ...fetchOptions, fetch: light as never, Request: light.Request as never }
-      : fetchOptions,
-  );
-  if (options.middleware?.length) {
-    raw.use(...options.middleware);
-    inner.use(...options.middleware.map(passThroughErrors));
+  try {
+    new Headers(fetchOptions.headers);
+  } catch {
+    // The platform's message would repeat the value, the token perhaps.
+    throw new TypeError("createClient: the token and headers must be valid HTTP header values");
   }
+  const userFetch = options.fetch;
+  const middleware = options.middleware ?? [];
+  // The typed methods pass their own fetch per call; `raw` sends through this one.
+  const standard = createFetchClient<paths>({ ...fetchOptions, fetch: userFetch ?? platformFetch });
+  if (middleware.length) standard.use(middlewareDone, ...middleware);
+  let light: Client<paths> | undefined;
+  const clientFor = (transport: Transport): Client<paths> => {
+    if (transport.Request === undefined) return standard;
+    if (!light) {
+      light = createFetchClient<paths>(
+        platform.lightOptions?.(transport.Request, fetchOptions) ?? {
+          ...fetchOptions,
+          Request: transport.Request as typeof Request,
+        },
+      );
+      if (middleware.length) light.use(middlewareDone, ...middleware);
+    }
+    return light;
+  };
 
   const retry = retryPolicy(options.retry);
   const timeout = options.timeout === 0 ? undefined : (options.timeout ?? DEFAULT_TIMEOUT);
-  const context = (operation: keyof typeof routes) => ({
-    operation,
-    idempotent: routes[operation].method === "get" || routes[operation].method === "delete",
-    retry,
-    timeout,
-  });
-  const init = (signal: AbortSignal | undefined, call: CallOptions | undefined) => ({
-    signal,
-    parseAs: "text" as const,
-    headers: {
+  const middlewareGiven = middleware.length > 0;
+  /** Runs one typed call: its transport and client, its headers, then {@link execute}. */
+  const run = <T>(
+    operation: OperationId,
+    call: CallOptions | undefined,
+    send: (
+      client: Client<paths>,
+      init: AttemptInit & { headers: Record<string, string> },
+    ) => Promise<FetchResult<T>>,
+  ): Promise<T> => {
+    const transport = userFetch ?? platform.transport();
+    const client = clientFor(transport);
+    const headers = {
       ...call?.headers,
       ...(call?.losantdomain === undefined ? {} : { losantdomain: call.losantdomain }),
-    },
-  });
-
-  const list: ExperienceUsersApi["list"] = (params, call) => {
-    const { applicationId, ...query } = params;
-    return execute(
-      context("listExperienceUsers"),
-      call,
-      (signal) =>
-        inner.GET(routes.listExperienceUsers.path, {
-          ...init(signal, call),
-          params: { path: { applicationId }, query },
-        }) as Promise<RawResult>,
-    );
+      ...(call?.acceptVersion === undefined ? {} : { "Accept-Version": call.acceptVersion }),
+    };
+    const method = routes[operation].method;
+    const ctx: CallContext = {
+      operation,
+      idempotent: method === "get" || method === "delete",
+      retry,
+      timeout,
+      hooks: options,
+      transport,
+      transportFailure: platform.transportFailure,
+      middleware: middlewareGiven,
+    };
+    return execute(ctx, call, (init) => send(client, { ...init, headers }));
   };
+
+  const list: ExperienceUsersApi["list"] = ({ applicationId, ...query }, call) =>
+    run("listExperienceUsers", call, (client, init) =>
+      client.GET(routes.listExperienceUsers.path, {
+        ...init,
+        params: { path: { applicationId }, query },
+      }),
+    );
 
   const users: ExperienceUsersApi = {
     list,
     async *listAll(params, call) {
       for (let page = 0; ; page++) {
-        const result = await list({ ...params, page }, call);
-        const items = result.items ?? [];
+        const { items, perPage, totalCount } = await list({ ...params, page }, call);
         yield* items;
-        const perPage = result.perPage ?? items.length;
-        const seen = page * perPage + items.length;
         if (items.length === 0 || items.length < perPage) return;
-        if (result.totalCount !== undefined && seen >= result.totalCount) return;
+        if (page * perPage + items.length >= totalCount) return;
       }
     },
     create: (params, body, call) =>
-      execute(
-        context("createExperienceUser"),
-        call,
-        (signal) =>
-          inner.POST(routes.createExperienceUser.path, {
-            ...init(signal, call),
-            params: { path: params },
-            body,
-          }) as Promise<RawResult>,
+      run("createExperienceUser", call, (client, init) =>
+        client.POST(routes.createExperienceUser.path, { ...init, params: { path: params }, body }),
       ),
     get: (params, call) =>
-      execute(
-        context("getExperienceUser"),
-        call,
-        (signal) =>
-          inner.GET(routes.getExperienceUser.path, {
-            ...init(signal, call),
-            params: { path: params },
-          }) as Promise<RawResult>,
+      run("getExperienceUser", call, (client, init) =>
+        client.GET(routes.getExperienceUser.path, { ...init, params: { path: params } }),
       ),
     update: (params, body, call) =>
-      execute(
-        context("updateExperienceUser"),
-        call,
-        (signal) =>
-          inner.PATCH(routes.updateExperienceUser.path, {
-            ...init(signal, call),
-            params: { path: params },
-            body,
-          }) as Promise<RawResult>,
+      run("updateExperienceUser", call, (client, init) =>
+        client.PATCH(routes.updateExperienceUser.path, { ...init, params: { path: params }, body }),
       ),
     delete: (params, call) =>
-      execute(
-        context("deleteExperienceUser"),
-        call,
-        (signal) =>
-          inner.DELETE(routes.deleteExperienceUser.path, {
-            ...init(signal, call),
-            params: { path: params },
-          }) as Promise<RawResult>,
+      run("deleteExperienceUser", call, (client, init) =>
+        client.DELETE(routes.deleteExperienceUser.path, { ...init, params: { path: params } }),
       ),
   };
 
-  return { users, raw };
+  return { users, raw: standard };
 }

@@ -1,19 +1,31 @@
+import { readFileSync } from "node:fs";
 import {
   AbortError,
   ApiError,
   createClient,
+  DEFAULT_ACCEPT_VERSION,
   type ListExperienceUsersParams,
+  type Middleware,
   NetworkError,
+  type RequestEvent,
+  ResponseTooLargeError,
   TimeoutError,
   UnexpectedResponseError,
 } from "@experience-users/client";
+import { document } from "@experience-users/spec";
 import { describe, expect, it } from "vitest";
+import { createClient as createPlatformClient } from "../dist/index.js";
+import { APP, experienceUser, USER_ID, usersPage } from "./support/fixtures.js";
 import { json, observedFetch } from "./support/observed-fetch.js";
 
-const APP = "575ec8687ae143cd83dc4a97";
-const USER = "575ed78e7ae143cd83dc4aab";
+const { version } = JSON.parse(
+  readFileSync(new URL("../package.json", import.meta.url), "utf8"),
+) as { version: string };
+
+const USER = USER_ID;
 const BASE = "https://api.example.test/";
-const user = { id: USER, experienceUserId: USER, applicationId: APP, email: "a@example.com" };
+const user = experienceUser();
+const page = usersPage;
 
 function setup(...responders: Parameters<typeof observedFetch>) {
   const observed = observedFetch(...responders);
@@ -33,7 +45,7 @@ const calls = [
     method: "GET",
     path: `/applications/${APP}/experience/users`,
     body: "",
-    response: json(200, { items: [user], count: 1 }),
+    response: json(200, page([user])),
   },
   {
     description: "users.create sends POST .../experience/users with the JSON body",
@@ -88,6 +100,8 @@ describe("requests", () => {
     expect(request.headers).toMatchObject({
       authorization: "Bearer tok",
       accept: "application/json",
+      "accept-version": "^1.20.1",
+      "user-agent": `experience-users-client/${version}`,
       losantdomain: "example.com",
     });
     expect(request.headers["content-type"]).toBe(body ? "application/json" : undefined);
@@ -138,7 +152,7 @@ describe("requests", () => {
   ];
 
   it.each(queries)("users.list encodes $description", async ({ params, search }) => {
-    const { client, seen } = setup(() => json(200, { items: [] }));
+    const { client, seen } = setup(() => json(200, page([])));
     await client.users.list({ applicationId: APP, ...params });
     expect(seen[0]?.url.search).toBe(search);
     const decoded = Object.fromEntries(seen[0]?.url.searchParams ?? []);
@@ -373,7 +387,7 @@ describe("users.listAll", () => {
       perPage: 2,
       sortField: "email",
     })) {
-      emails.push(u.email ?? "");
+      emails.push(u.email);
     }
     expect(emails).toEqual([
       "u0@example.com",
@@ -387,7 +401,7 @@ describe("users.listAll", () => {
   });
 
   it("stops on an empty page", async () => {
-    const observed = observedFetch(() => json(200, { items: [], perPage: 100, totalCount: 3 }));
+    const observed = observedFetch(() => json(200, page([], { totalCount: 3 })));
     const client = createClient({ token: "t", fetch: observed.fetch });
     const all = [];
     for await (const u of client.users.listAll({ applicationId: APP })) all.push(u);
@@ -398,12 +412,288 @@ describe("users.listAll", () => {
 
 describe("raw client", () => {
   it("shares auth, base URL and JSON query encoding", async () => {
-    const { client, seen } = setup(() => json(200, { items: [] }));
+    const { client, seen } = setup(() => json(200, page([])));
     const { data } = await client.raw.GET("/applications/{applicationId}/experience/users", {
       params: { path: { applicationId: APP }, query: { query: { email: "a@example.com" } } },
     });
-    expect(data).toEqual({ items: [] });
+    expect(data).toEqual(page([]));
     expect(seen[0]?.headers.authorization).toBe("Bearer tok");
+    expect(seen[0]?.headers["accept-version"]).toBe(DEFAULT_ACCEPT_VERSION);
     expect(seen[0]?.url.searchParams.get("query")).toBe('{"email":"a@example.com"}');
+  });
+});
+
+describe("Accept-Version and User-Agent", () => {
+  it("sends the Accept-Version the spec documents, unless the client or the call says otherwise", async () => {
+    const parameters = document.components.parameters ?? {};
+    const documented = (parameters as Record<string, { name: string; example?: unknown }>)
+      .acceptVersion;
+    expect(documented).toMatchObject({ name: "Accept-Version", example: DEFAULT_ACCEPT_VERSION });
+    const observed = observedFetch(() => json(200, user));
+    const client = createClient({ token: "t", fetch: observed.fetch, acceptVersion: "^1.21.0" });
+    const params = { applicationId: APP, experienceUserId: USER };
+    await client.users.get(params);
+    await client.users.get(params, { acceptVersion: "^2.0.0" });
+    await createClient({ token: "t", fetch: observed.fetch }).users.delete(params);
+    expect(observed.seen.map((s) => s.headers["accept-version"])).toEqual([
+      "^1.21.0",
+      "^2.0.0",
+      "^1.20.1",
+    ]);
+  });
+
+  it("names this package and its version in User-Agent on Node; `userAgent` changes it", async () => {
+    const observed = observedFetch(() => json(200, user));
+    const params = { applicationId: APP, experienceUserId: USER };
+    await createClient({ token: "t", fetch: observed.fetch }).users.get(params);
+    await createClient({ token: "t", fetch: observed.fetch, userAgent: "my-app/2" }).users.get(
+      params,
+    );
+    await createClient({ token: "t", fetch: observed.fetch, userAgent: "" }).users.get(params);
+    expect(observed.seen.map((s) => s.headers["user-agent"])).toEqual([
+      `experience-users-client/${version}`,
+      "my-app/2",
+      undefined,
+    ]);
+  });
+
+  it("the platform build (browsers, workers) sends no User-Agent, which a page may not set", async () => {
+    const observed = observedFetch(() => json(200, user));
+    await createPlatformClient({ token: "t", fetch: observed.fetch }).users.get({
+      applicationId: APP,
+      experienceUserId: USER,
+    });
+    expect(observed.seen[0]?.headers["user-agent"]).toBeUndefined();
+    expect(observed.seen[0]?.headers["accept-version"]).toBe(DEFAULT_ACCEPT_VERSION);
+  });
+});
+
+describe("hooks", () => {
+  it("see each attempt's operation, attempt, status and duration, and never a token or password", async () => {
+    const busy = () => json(503, { type: "Busy", message: "busy" }, { "retry-after": "0" });
+    const observed = observedFetch(busy, () => json(201, user));
+    const events: { hook: string; event: object }[] = [];
+    const client = createClient({
+      token: "secret-token",
+      fetch: observed.fetch,
+      retry: 1,
+      onRequest: (event) => events.push({ hook: "onRequest", event }),
+      onResponse: (event) => events.push({ hook: "onResponse", event }),
+      onRetry: (event) => events.push({ hook: "onRetry", event }),
+    });
+    await client.users.list({ applicationId: APP, filter: "ada*" });
+    await client.users.create(
+      { applicationId: APP },
+      { email: "a@example.com", password: "s3cret pass" },
+    );
+    const url = `https://api.losant.com/applications/${APP}/experience/users`;
+    const base = { operation: "listExperienceUsers", method: "GET", url: `${url}?filter=ada*` };
+    expect(events).toEqual([
+      { hook: "onRequest", event: { ...base, attempt: 1 } },
+      {
+        hook: "onResponse",
+        event: { ...base, attempt: 1, status: 503, duration: expect.any(Number) },
+      },
+      {
+        hook: "onRetry",
+        event: {
+          ...base,
+          attempt: 1,
+          status: 503,
+          duration: expect.any(Number),
+          delay: 0,
+          error: expect.any(ApiError),
+        },
+      },
+      { hook: "onRequest", event: { ...base, attempt: 2 } },
+      {
+        hook: "onResponse",
+        event: { ...base, attempt: 2, status: 201, duration: expect.any(Number) },
+      },
+      {
+        hook: "onRequest",
+        event: { operation: "createExperienceUser", method: "POST", url, attempt: 1 },
+      },
+      {
+        hook: "onResponse",
+        event: expect.objectContaining({ operation: "createExperienceUser", status: 201 }),
+      },
+    ]);
+    const seen = JSON.stringify(events, (_key, value) =>
+      value instanceof Error ? { ...value, message: value.message } : value,
+    );
+    expect(seen).not.toMatch(/secret-token|s3cret pass/);
+  });
+
+  const throwing = [
+    {
+      description: "onRequest",
+      options: {
+        onRequest: () => {
+          throw new RangeError("hook");
+        },
+      },
+    },
+    {
+      description: "onResponse",
+      options: {
+        onResponse: () => {
+          throw new RangeError("hook");
+        },
+      },
+    },
+  ];
+
+  it.each(throwing)(
+    "what $description throws rejects the call as it is, never retried",
+    async ({ options }) => {
+      const observed = observedFetch(() => json(200, user));
+      const client = createClient({ token: "t", fetch: observed.fetch, retry: 3, ...options });
+      const error = await client.users
+        .get({ applicationId: APP, experienceUserId: USER })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(RangeError);
+      expect(error).toMatchObject({ message: "hook" });
+      expect(observed.seen.length).toBeLessThanOrEqual(1);
+    },
+  );
+});
+
+describe("what is a NetworkError and what is retried", () => {
+  const params = { applicationId: APP, experienceUserId: USER };
+  const failing = (...errors: unknown[]) => {
+    const calls: string[] = [];
+    const fetch = async (request: Request) => {
+      calls.push(request.method);
+      const error = errors.shift();
+      if (error !== undefined) throw error;
+      return json(request.method === "POST" ? 201 : 200, user);
+    };
+    return { fetch, calls };
+  };
+  const refused = () =>
+    new TypeError("fetch failed", {
+      cause: Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }),
+    });
+  const reset = () =>
+    new TypeError("fetch failed", {
+      cause: Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET" }),
+    });
+  const body = { email: "a@example.com", password: "aUserPassword" };
+
+  it("a request proven never sent is sent once more at once, even a POST, with retries off", async () => {
+    const { fetch, calls } = failing(refused());
+    const client = createClient({ token: "t", fetch });
+    await expect(client.users.create({ applicationId: APP }, body)).resolves.toEqual(user);
+    expect(calls).toEqual(["POST", "POST"]);
+  });
+
+  it("a request never sent that fails again is a NetworkError after one more try", async () => {
+    const { fetch, calls } = failing(refused(), refused(), refused());
+    const client = createClient({ token: "t", fetch });
+    await expect(client.users.create({ applicationId: APP }, body)).rejects.toBeInstanceOf(
+      NetworkError,
+    );
+    expect(calls).toEqual(["POST", "POST"]);
+  });
+
+  it("a POST that may have been sent is never retried", async () => {
+    const { fetch, calls } = failing(reset());
+    const client = createClient({ token: "t", fetch, retry: 3 });
+    await expect(client.users.create({ applicationId: APP }, body)).rejects.toBeInstanceOf(
+      NetworkError,
+    );
+    expect(calls).toEqual(["POST"]);
+  });
+
+  it("a body that breaks off is a NetworkError, retried for GET when retries are on", async () => {
+    let calls = 0;
+    const fetch = async () => {
+      calls++;
+      if (calls > 1) return json(200, user);
+      const stream = new ReadableStream({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('{"id":'));
+          controller.error(new TypeError("terminated"));
+        },
+      });
+      return new Response(stream, { status: 200, headers: { "content-type": "application/json" } });
+    };
+    await expect(createClient({ token: "t", fetch }).users.get(params)).rejects.toBeInstanceOf(
+      NetworkError,
+    );
+    calls = 0;
+    await expect(
+      createClient({ token: "t", fetch, retry: { retries: 1, minDelay: 0 } }).users.get(params),
+    ).resolves.toEqual(user);
+    expect(calls).toBe(2);
+  });
+
+  it("what a middleware throws reaches the caller as it is, never retried", async () => {
+    const { fetch, calls } = failing();
+    const thrown = new RangeError("invalid request");
+    const middleware: Middleware = {
+      onRequest: () => {
+        throw thrown;
+      },
+    };
+    const client = createClient({ token: "t", fetch, retry: 3, middleware: [middleware] });
+    await expect(client.users.get(params)).rejects.toBe(thrown);
+    expect(calls).toEqual([]);
+  });
+
+  it("a SyntaxError a middleware throws over an answer is its own, not a body that is not JSON", async () => {
+    const { fetch, calls } = failing();
+    const thrown = new SyntaxError("the middleware could not read it");
+    const middleware: Middleware = {
+      onResponse: () => {
+        throw thrown;
+      },
+    };
+    const client = createClient({ token: "t", fetch, retry: 3, middleware: [middleware] });
+    await expect(client.users.get(params)).rejects.toBe(thrown);
+    expect(calls).toEqual(["GET"]);
+  });
+
+  it("what openapi-fetch throws reaches the caller as it is, never retried", async () => {
+    const { fetch, calls } = failing();
+    const middleware = { onRequest: () => ({ not: "a Request" }) } as unknown as Middleware;
+    const client = createClient({ token: "t", fetch, retry: 3, middleware: [middleware] });
+    const error = await client.users.get(params).catch((e: unknown) => e);
+    expect(error).not.toBeInstanceOf(NetworkError);
+    expect((error as Error).message).toMatch(/onRequest: must return new Request/);
+    expect(calls).toEqual([]);
+  });
+
+  it("an answer over a transport's size limit is a ResponseTooLargeError, never retried", async () => {
+    const { fetch, calls } = failing(
+      Object.assign(new RangeError("too large"), {
+        code: "ERR_RESPONSE_TOO_LARGE",
+        status: 200,
+        limit: 10,
+      }),
+    );
+    const error = await createClient({ token: "t", fetch, retry: 3 })
+      .users.get(params)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ResponseTooLargeError);
+    expect(error).toMatchObject({ status: 200, limit: 10, operation: "getExperienceUser" });
+    expect(calls).toEqual(["GET"]);
+  });
+
+  it("hook events name the request of every attempt", async () => {
+    const { fetch } = failing(reset());
+    const requests: RequestEvent[] = [];
+    const client = createClient({
+      token: "t",
+      fetch,
+      retry: { retries: 1, minDelay: 0 },
+      onRequest: (event) => requests.push(event),
+    });
+    await client.users.delete(params);
+    expect(requests.map((r) => [r.method, r.attempt])).toEqual([
+      ["DELETE", 1],
+      ["DELETE", 2],
+    ]);
   });
 });

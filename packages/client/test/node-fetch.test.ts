@@ -1,11 +1,16 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApiError, createClient, NetworkError, TimeoutError } from "@experience-users/client";
-import { createNodeFetch, LightRequest, LightResponse } from "@experience-users/client/node";
+import {
+  createNodeFetch,
+  LightHeaders,
+  LightRequest,
+  LightResponse,
+} from "@experience-users/client/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { APP, USER_ID } from "./support/fixtures.js";
 
-const APP = "575ec8687ae143cd83dc4a97";
-const USER = "575ed78e7ae143cd83dc4aab";
+const USER = USER_ID;
 type Handler = (req: IncomingMessage, body: string, res: ServerResponse) => void;
 let handler: Handler = (_req, _body, res) => res.end();
 let server: Server;
@@ -26,7 +31,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  nodeFetch.close();
+  await nodeFetch.close();
   server.closeAllConnections();
   await new Promise((resolve) => server.close(resolve));
 });
@@ -125,7 +130,109 @@ describe("createNodeFetch", () => {
   it("refuses bodies over maxBodySize", async () => {
     handler = (_req, _body, res) => res.end("x".repeat(2048));
     const small = createNodeFetch({ maxBodySize: 1024 });
-    await expect(small(new Request(baseUrl))).rejects.toThrow(/over 1024 bytes/);
-    small.close();
+    await expect(small(new Request(baseUrl))).rejects.toMatchObject({
+      code: "ERR_RESPONSE_TOO_LARGE",
+      status: 200,
+      limit: 1024,
+    });
+    await small.close();
+  });
+
+  it("sends a middleware's change to the fixed headers, and every fixed header otherwise", async () => {
+    let seen: IncomingMessage["headers"] = {};
+    handler = (req, body, res) => {
+      seen = req.headers;
+      jsonHandler(200, { id: USER })(req, body, res);
+    };
+    const client = createClient({
+      token: "tok",
+      baseUrl,
+      fetch: nodeFetch,
+      middleware: [
+        {
+          onRequest: ({ request }) => {
+            expect(request.headers.get("authorization")).toBe("Bearer tok");
+            request.headers.set("accept-version", "^9.0.0");
+          },
+        },
+      ],
+    });
+    await client.users.get({ applicationId: APP, experienceUserId: USER });
+    expect(seen).toMatchObject({ authorization: "Bearer tok", "accept-version": "^9.0.0" });
+    const plain = createClient({
+      token: "tok",
+      baseUrl,
+      fetch: nodeFetch,
+      headers: { "x-a": "1" },
+    });
+    await plain.users.get(
+      { applicationId: APP, experienceUserId: USER },
+      { headers: { "x-a": "2" } },
+    );
+    expect(seen).toMatchObject({
+      authorization: "Bearer tok",
+      "x-a": "2",
+      "accept-version": "^1.20.1",
+    });
+  });
+
+  it("refuses an invalid fixed header at once, without repeating its value", () => {
+    expect(() => createClient({ token: "s3cr3t\nvalue", fetch: nodeFetch })).toThrow(
+      /valid HTTP header values/,
+    );
+    try {
+      createClient({ token: "s3cr3t\nvalue", fetch: nodeFetch });
+    } catch (error) {
+      expect(String(error)).not.toContain("s3cr3t");
+    }
+  });
+});
+
+describe("LightRequest", () => {
+  it("carries its class's headers under its own, and clones keep both", () => {
+    const Carrying = LightRequest.withHeaders({ Authorization: "Bearer t", Accept: "a/b" });
+    expect(new Carrying("http://x.test/").headerList()).toEqual([
+      "accept",
+      "a/b",
+      "authorization",
+      "Bearer t",
+    ]);
+    const request = new Carrying("http://x.test/", { headers: new Headers({ accept: "c/d" }) });
+    expect(request.headerList()).toEqual(["accept", "c/d", "authorization", "Bearer t"]);
+    const copy = request.clone();
+    expect(copy).toBeInstanceOf(Carrying);
+    expect([...request.headers]).toEqual([
+      ["accept", "c/d"],
+      ["authorization", "Bearer t"],
+    ]);
+    expect(copy.headerList()).toEqual(["accept", "c/d", "authorization", "Bearer t"]);
+  });
+});
+
+describe("LightHeaders", () => {
+  it("reads like Headers: any case, repeated fields joined, sorted iteration, Set-Cookie apart", () => {
+    const headers = new LightHeaders({
+      "x-b": "2",
+      "set-cookie": ["a=1", "b=2"],
+      "content-type": "application/json",
+      vary: ["accept", "origin"],
+    });
+    expect(headers.get("Content-Type")).toBe("application/json");
+    expect(headers.get("vary")).toBe("accept, origin");
+    expect(headers.has("X-B")).toBe(true);
+    expect(headers.get("missing")).toBeNull();
+    expect(headers.getSetCookie()).toEqual(["a=1", "b=2"]);
+    const real = new Headers();
+    real.append("x-b", "2");
+    real.append("set-cookie", "a=1");
+    real.append("set-cookie", "b=2");
+    real.append("content-type", "application/json");
+    real.append("vary", "accept");
+    real.append("vary", "origin");
+    expect([...headers]).toEqual([...real]);
+    expect([...new Headers(headers)]).toEqual([...real]);
+    headers.set("x-b", "3");
+    headers.delete("vary");
+    expect([...headers.keys()]).toEqual(["content-type", "set-cookie", "set-cookie", "x-b"]);
   });
 });

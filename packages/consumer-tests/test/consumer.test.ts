@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { builtinModules } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -12,6 +13,13 @@ import {
   repoRoot,
   scratchProject,
 } from "./support/scratch-project.js";
+
+/**
+ * Bytes (minified, gzip -9) a browser app ships to list and create users. 1.0.0 shipped 4,796;
+ * the hooks, Accept-Version and the reading of answers every platform needs took it to about
+ * 5,470; the Node transport adds nothing. A change that grows it past this fails here.
+ */
+const BROWSER_BUNDLE_BUDGET = 5_500;
 
 let work = "";
 let app = "";
@@ -105,6 +113,42 @@ describe("installed from tarballs into a project outside the workspace", () => {
     },
   );
 
+  it.each(runtimes)(
+    "a CommonJS script require()s the packages and lists users on $description",
+    ({ binary, major }) => {
+      const out = execFileSync(binary(), ["require-users.cjs"], {
+        cwd: app,
+        encoding: "utf8",
+        timeout: 60_000,
+      });
+      expect(JSON.parse(out.trim().split("\n").pop() ?? "{}")).toEqual({
+        node: expect.stringMatching(new RegExp(`^v${major}\\.`)),
+        emails: ["ada@example.com"],
+        missingIsApiError: true,
+        nodeTransport: "function",
+      });
+    },
+  );
+
+  const conditions = [
+    { description: "Node itself", flags: [], entry: "dist/index.node.js" },
+    // Jest's jsdom environment resolves with both, `browser` listed last.
+    {
+      description: "the browser and node conditions together",
+      flags: ["--conditions=browser"],
+      entry: "dist/index.js",
+    },
+  ];
+
+  it.each(conditions)("resolves the client's entry for $description", ({ flags, entry }) => {
+    const resolved = execFileSync(
+      process.execPath,
+      [...flags, "-p", 'require.resolve("@experience-users/client")'],
+      { cwd: app, encoding: "utf8" },
+    );
+    expect(resolved.trim()).toBe(join(app, "node_modules/@experience-users/client", entry));
+  });
+
   const resolutions = [
     { description: "node16", compilerOptions: { module: "node16", moduleResolution: "node16" } },
     { description: "bundler", compilerOptions: { module: "esnext", moduleResolution: "bundler" } },
@@ -160,16 +204,20 @@ describe("installed from tarballs into a project outside the workspace", () => {
     return {
       inputs,
       code: result.outputFiles[0]?.text ?? "",
+      bytes: result.outputFiles[0]?.contents ?? new Uint8Array(),
       nodeBuiltins: inputs.filter((input) => builtins.has(input)),
     };
   }
 
-  it("bundles the client for the browser without any Node-only module", async () => {
-    const { inputs, code, nodeBuiltins } = await browserBundle("browser-entry.mjs");
+  it("bundles the client for the browser without any Node-only module, no larger than its budget", async () => {
+    const { inputs, code, bytes, nodeBuiltins } = await browserBundle("browser-entry.mjs");
     expect(nodeBuiltins).toEqual([]);
-    expect(inputs.filter((input) => /fake-server|validators|ajv/.test(input))).toEqual([]);
+    expect(inputs.filter((input) => /fake-server|validators|ajv|undici/.test(input))).toEqual([]);
+    // The Node entry and the Node transport stay out: the browser build is dist/index.js.
+    expect(inputs.filter((input) => /client\/dist\/(node|index\.node)/.test(input))).toEqual([]);
     expect(inputs.some((input) => input.includes("@experience-users/client"))).toBe(true);
     expect(code).not.toMatch(/\brequire\(|process\.env|node:/);
+    expect(gzipSync(bytes, { level: 9 }).length).toBeLessThanOrEqual(BROWSER_BUNDLE_BUDGET);
   });
 
   it("bundles the fake and its MSW handlers for the browser without any Node-only module", async () => {

@@ -7,7 +7,7 @@ const path = `/applications/${applicationId}/experience/users`;
 const headers = { authorization: "Bearer token", accept: "application/json" };
 
 /**
- * @param {string} contender raw-fetch | raw-fetch-timeout | openapi-fetch | ours | ours-no-timeout | ours-node-transport | official,
+ * @param {string} contender raw-fetch | raw-fetch-timeout | openapi-fetch | ours | ours-no-timeout | ours-global-fetch | official,
  *   or an in-process fake: msw-fake | msw-static | fake-direct (see in-process-fakes.mjs)
  * @param {string} baseUrl the server's (unused by the in-process fakes)
  * @param {{ timeout?: number }} [options] a timeout for our client (default: the contender's own)
@@ -38,14 +38,14 @@ export async function makeCall(contender, baseUrl, options = {}) {
     }
     case "ours":
     case "ours-no-timeout":
-    case "ours-node-transport": {
+    case "ours-global-fetch": {
+      // On Node the package's `node` entry is loaded: with no `fetch` option, the Node transport.
       const { createClient } = await import("@experience-users/client");
-      const { createNodeFetch } = await import("@experience-users/client/node");
       const timeout = options.timeout ?? (contender === "ours-no-timeout" ? 0 : undefined);
       const client = createClient({
         token: "token",
         baseUrl,
-        ...(contender === "ours-node-transport" ? { fetch: createNodeFetch() } : {}),
+        ...(contender === "ours-global-fetch" ? { fetch: globalThis.fetch } : {}),
         ...(timeout === undefined ? {} : { timeout }),
       });
       return () => client.users.list({ applicationId });

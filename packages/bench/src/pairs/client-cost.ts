@@ -7,13 +7,7 @@ import { formatNumber, formatRatio } from "../stats.js";
 const run = promisify(execFile);
 const FEW = 200;
 const MANY = 1_000;
-const contenders = [
-  "raw-fetch",
-  "openapi-fetch",
-  "ours",
-  "ours-node-transport",
-  "official",
-] as const;
+const contenders = ["raw-fetch", "openapi-fetch", "ours", "ours-global-fetch", "official"] as const;
 type Contender = (typeof contenders)[number];
 
 async function instructions(contender: Contender, port: number, calls: number): Promise<number> {
@@ -75,7 +69,7 @@ export async function clientCostPair(): Promise<Section> {
     ours: Contender,
     theirs: Contender,
     target: string,
-    goal: number | null,
+    met: ((ratio: number) => boolean) | null,
   ): Row => {
     const ratio = perCall[theirs] / perCall[ours];
     return {
@@ -84,25 +78,32 @@ export async function clientCostPair(): Promise<Section> {
       theirs: show(theirs),
       ratio: formatRatio(ratio),
       target,
-      met: goal === null ? null : ratio >= goal,
+      met: met === null ? null : met(ratio),
     };
   };
   return {
     title,
     rows: [
       row(
-        "client cost: ours with createNodeFetch() vs official losant-rest",
-        "ours-node-transport",
+        "client cost: ours (the default on Node: the Node transport) vs official losant-rest",
+        "ours",
         "official",
-        ">= 1.00x (cheaper)",
-        1,
+        ">= 1.30x (cheaper)",
+        (ratio) => ratio >= 1.3,
       ),
       row(
-        "client cost: ours on global fetch vs raw fetch",
+        "client cost: ours (the default on Node) vs raw global fetch",
         "ours",
         "raw-fetch",
+        "> 1.00x (cheaper than fetch)",
+        (ratio) => ratio > 1,
+      ),
+      row(
+        "client cost: ours given global fetch vs raw fetch",
+        "ours-global-fetch",
+        "raw-fetch",
         ">= 0.90x (within 10%)",
-        0.9,
+        (ratio) => ratio >= 0.9,
       ),
       row(
         "client cost: openapi-fetch alone vs raw fetch (what ours builds on)",
@@ -112,16 +113,17 @@ export async function clientCostPair(): Promise<Section> {
         null,
       ),
       row(
-        "client cost: ours vs openapi-fetch alone (the wrapper's own cost)",
-        "ours",
+        "client cost: ours given global fetch vs openapi-fetch alone (the wrapper's own cost)",
+        "ours-global-fetch",
         "openapi-fetch",
         "reported",
         null,
       ),
     ],
     details: [
-      `Each contender makes ${FEW} and then ${MANY} calls (10 in flight) in a fresh process under \`valgrind --tool=callgrind\`; the per-call figure is the difference of the two instruction totals over ${MANY - FEW} calls. Two runs of the same contender agree within 1%. The ratio is the alternative's instructions per call over ours (above 1: ours is cheaper).`,
-      "Ours runs with `timeout: 0` here, as raw fetch has no timeout; with a timeout, Node's fetch also pays for following the AbortSignal.",
+      `Each contender makes ${FEW} and then ${MANY} calls (10 in flight) in a fresh process under \`valgrind --tool=callgrind\`; the per-call figure is the difference of the two instruction totals over ${MANY - FEW} calls. Two runs of the same contender agree within about 3% (JIT and GC timing differ). The ratio is the alternative's instructions per call over ours (above 1: ours is cheaper).`,
+      "Ours runs with `timeout: 0` here, as raw fetch has no timeout; with a timeout, Node's fetch also pays for following the AbortSignal. Ours is the client as a Node user gets it (the package's `node` entry, no `fetch` option): the Node transport on undici's `Agent.dispatch`.",
+      "Why the Node transport is built as it is, measured the same way (list users, calls 200 to 1000): the hand-written `node:http` transport it replaced cost 1.28 M instructions per call with that commit's client, and undici's dispatcher under the same client 1.16 M (10% less, so the hand-written one went); composing undici's `interceptors.redirect` added 0.15 M per call though no answer was a redirect, so redirects are followed by the transport itself; passing the five fixed headers through a WHATWG `Headers` on every call cost 0.2 M, so the transport's requests carry them as a list checked once.",
     ],
   };
 }

@@ -6,11 +6,11 @@ const ROUNDS = 8;
 const ROUND_MS = 600;
 const contenders = [
   "official",
-  "ours-node-transport",
+  "ours",
   "raw-fetch",
   "ours-no-timeout",
   "raw-fetch-timeout",
-  "ours",
+  "ours-global-fetch",
 ] as const;
 type Contender = (typeof contenders)[number];
 
@@ -48,8 +48,8 @@ export async function clientOverheadPair(): Promise<Section> {
     title: "2. Client call overhead: list users, 10 calls in flight, local node:http server",
     rows: [
       row(
-        "client: ours with createNodeFetch() vs official losant-rest (axios)",
-        "ours-node-transport",
+        "client: ours (the default on Node: the Node transport) vs official losant-rest (axios)",
+        "ours",
         "official",
         ">= 1.00x",
         1,
@@ -69,8 +69,8 @@ export async function clientOverheadPair(): Promise<Section> {
         0.9,
       ),
       row(
-        "client: ours on global fetch vs official losant-rest",
-        "ours",
+        "client: ours given global fetch vs official losant-rest",
+        "ours-global-fetch",
         "official",
         "reported",
         null,
@@ -79,7 +79,7 @@ export async function clientOverheadPair(): Promise<Section> {
     details: [
       `Each contender runs in a fresh process for ${ROUNDS} rounds of ${ROUND_MS} ms (500 ms warm-up each), interleaved in alternating order, the server in its own process. Ratios are of calls per CPU-second of the client process (its own cost per call), medians of per-round ratios; ± is half the min-max range. Wall-clock calls per second are shown in brackets.`,
       "Every call parses the 10-user JSON page. The official client is losant-rest from npm (axios on node:http). Raw fetch is Node's global fetch with the same headers.",
-      "Node 20's global fetch (undici) costs more per call than node:http for small answers, and following an AbortSignal costs it more again: that is why `createNodeFetch()` exists, and why the official client beats any client on global fetch here.",
+      "Node 20's global fetch (undici's fetch) costs more per call than undici's dispatcher or node:http for small answers, and following an AbortSignal costs it more again: that is why the client's default on Node is the Node transport (undici's dispatcher, light requests and answers), and why the official client beats any client on global fetch here.",
     ],
   };
 }
