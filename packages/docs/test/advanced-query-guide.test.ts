@@ -7,6 +7,7 @@ import {
 } from "@experience-users/client";
 import { type ServedFakeServer, serveFakeServer } from "@experience-users/fake-server";
 import { document, resolveRef } from "@experience-users/spec";
+import { callFake } from "@experience-users/test-support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GUIDE_APPLICATION_ID, guideFixture } from "./support/guide-fixture.js";
 import { pointAt, requireProgram, run } from "./support/sample-runners.js";
@@ -211,12 +212,20 @@ describe(`the ${GUIDE}`, () => {
     ["a query that is not JSON", "{firstName: Bob}"],
     ["an operator the schema does not have", JSON.stringify({ firstName: { $regex: "^B" } })],
   ])("answers %s with 400", async (_, text) => {
-    const url = `${served.url}/applications/${GUIDE_APPLICATION_ID}/experience/users?query=${encodeURIComponent(text)}`;
-    const response = await fetch(url, {
-      headers: { Authorization: `Bearer ${served.fake.token}` },
-    });
-    expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ type: "Validation" });
+    const overHttp = {
+      token: served.fake.token,
+      fetch: (path: string, init?: RequestInit) => fetch(`${served.url}${path}`, init),
+    };
+    const answer = await callFake(
+      overHttp,
+      "GET",
+      `/applications/${GUIDE_APPLICATION_ID}/experience/users`,
+      {
+        query: { query: text },
+      },
+    );
+    expect(answer.status).toBe(400);
+    expect(answer.body).toMatchObject({ type: "Validation" });
     await expect(
       client.users.list({
         applicationId: GUIDE_APPLICATION_ID,

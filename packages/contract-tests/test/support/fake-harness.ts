@@ -11,6 +11,7 @@ import {
   type FakeServerOptions,
 } from "@experience-users/fake-server";
 import { type OperationId, operationIds, operations } from "@experience-users/spec";
+import { trackedFakes } from "@experience-users/test-support";
 import {
   formatIssues,
   responseValidators,
@@ -29,7 +30,7 @@ export interface SeenResponse {
 }
 
 /** The operation a request is for, matched against the operations table's paths. */
-export function operationOf(method: string, pathname: string): OperationId | undefined {
+function operationOf(method: string, pathname: string): OperationId | undefined {
   const segments = pathname.split("/");
   return operationIds.find((id) => {
     const template = operations[id].path.split("/");
@@ -112,18 +113,18 @@ export interface FakeUnderTest {
  * Returns a factory of fresh in-process fakes (response validation on) with clients whose every
  * answer is checked; after each test, no answer may have had a problem and no fake a fault.
  */
-export function useFakes(options: FakeServerOptions = {}): () => FakeUnderTest {
-  const checks: { fake: FakeServer; problems: () => string[] }[] = [];
+export function useFakes(
+  options: Omit<FakeServerOptions, "validateResponses"> = {},
+): () => FakeUnderTest {
+  const fakes = trackedFakes(createFakeServer);
+  const checks: (() => string[])[] = [];
   afterEach(() => {
-    for (const { fake, problems } of checks.splice(0)) {
-      expect(problems()).toEqual([]);
-      expect(fake.faults).toEqual([]);
-    }
+    for (const problems of checks.splice(0)) expect(problems()).toEqual([]);
   });
   return () => {
-    const fake = createFakeServer({ validateResponses: true, ...options });
+    const fake = fakes(options);
     const checked = checkedFetch(fake.fetch);
-    checks.push({ fake, problems: checked.problems });
+    checks.push(checked.problems);
     const clientFor = (token: string) =>
       createClient({ token, baseUrl: fake.baseUrl, fetch: checked.fetch });
     return {
