@@ -1,4 +1,10 @@
 export { type Answer, type CallOptions, callFake, type FakeTarget } from "./call-fake.js";
+export {
+  launchOfflineChromium,
+  type OfflineBrowser,
+  type OfflineChromiumOptions,
+  staysOnMachine,
+} from "./offline-chromium.js";
 export { descendants, isAlive, processGroup } from "./process-tree.js";
 export {
   type OutputStream,
