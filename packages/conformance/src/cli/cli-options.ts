@@ -4,9 +4,9 @@ import { DEFAULT_PACE, DEFAULT_TIMEOUT } from "../conformance-options.js";
 import { CliUsageError } from "./cli-usage-error.js";
 
 /** The environment variable the token may come from (so that it stays out of shell history). */
-export const TOKEN_VARIABLE = "LOSANT_API_TOKEN";
+const TOKEN_VARIABLE = "LOSANT_API_TOKEN";
 /** The environment variable the application id may come from. */
-export const APPLICATION_VARIABLE = "LOSANT_APPLICATION_ID";
+const APPLICATION_VARIABLE = "LOSANT_APPLICATION_ID";
 
 /** What the command line asked for. */
 export interface CliOptions {

@@ -8,7 +8,7 @@ export function toPointer(segments: readonly (string | number)[]): string {
 }
 
 /** How deep {@link walk} descends (answers nested deeper are not searched further). */
-export const MAX_DEPTH = 64;
+const MAX_DEPTH = 64;
 
 /** Every value in `root` with its pointer (and its key when in an object), depth first. */
 export function* walk(
