@@ -10,6 +10,7 @@ import {
   type FakeServer,
   type FakeServerOptions,
 } from "@experience-users/fake-server";
+import { matchOperation } from "@experience-users/mock";
 import { type OperationId, operationIds, operations } from "@experience-users/spec";
 import { trackedFakes } from "@experience-users/test-support";
 import {
@@ -27,21 +28,6 @@ export interface SeenResponse {
   readonly status: number;
   readonly operationId: OperationId | undefined;
   readonly problems: readonly string[];
-}
-
-/** The operation a request is for, matched against the operations table's paths. */
-function operationOf(method: string, pathname: string): OperationId | undefined {
-  const segments = pathname.split("/");
-  return operationIds.find((id) => {
-    const template = operations[id].path.split("/");
-    return (
-      operations[id].method === method.toLowerCase() &&
-      template.length === segments.length &&
-      template.every((part, i) =>
-        part.startsWith("{") ? segments[i] !== "" : part === segments[i],
-      )
-    );
-  });
 }
 
 function problemsOf(operationId: OperationId | undefined, response: Response, body: unknown) {
@@ -74,7 +60,7 @@ export function checkedFetch(base: (request: Request) => Promise<Response>) {
   const fetch = async (request: Request): Promise<Response> => {
     const response = await base(request);
     const { pathname } = new URL(request.url);
-    const operationId = operationOf(request.method, pathname);
+    const operationId = matchOperation(request.method, pathname)?.operationId;
     const text = await response.clone().text();
     let body: unknown = text;
     try {
