@@ -4,7 +4,7 @@ import { collectOperations, type OperationInfo, type ParameterInfo } from "./ope
 import type { OpenApiDocument } from "./spec.ts";
 
 /** The `$id` under which the spec's component schemas are registered (as `$defs`). */
-export const DEFS_ID = "experience-users";
+const DEFS_ID = "experience-users";
 
 /** A JSON Schema to compile, and the name of the validator exported for it. */
 export interface SchemaEntry {

@@ -61,7 +61,7 @@ describe("the experience-users-conformance bin", () => {
         ],
         { LOSANT_API_TOKEN: TOKEN },
       );
-      expect(await bin.exited).toBe(0);
+      expect(await bin.closed).toBe(0);
       const report = JSON.parse(bin.stdout()) as ConformanceReport;
       expect(report).toMatchObject({ conforms: true, baseUrl: served.url, interrupted: false });
       expect(report.summary).toMatchObject({ failed: 0, skipped: 0, violations: 0 });
@@ -105,7 +105,7 @@ describe("the experience-users-conformance bin", () => {
         "--token",
         fake.token,
       ]);
-      expect(await bin.exited).toBe(1);
+      expect(await bin.closed).toBe(1);
       expect(bin.stdout()).toContain(
         "[get: created user] /firstName type (#/properties/firstName/type): must be string; received 42",
       );
@@ -151,7 +151,7 @@ describe("the experience-users-conformance bin", () => {
     "exits 2 with a usage error for $description",
     async ({ args, env, message }) => {
       const bin = runBin(args, env);
-      expect(await bin.exited).toBe(2);
+      expect(await bin.closed).toBe(2);
       expect(bin.stderr()).toContain(message);
       expect(bin.stderr()).toContain("Usage: experience-users-conformance");
       expect(bin.stderr()).not.toContain(TOKEN);
@@ -160,7 +160,7 @@ describe("the experience-users-conformance bin", () => {
 
   it("--help says the token may come from LOSANT_API_TOKEN, and exits 0", async () => {
     const bin = runBin(["--help"]);
-    expect(await bin.exited).toBe(0);
+    expect(await bin.closed).toBe(0);
     expect(bin.stdout()).toContain("Prefer the LOSANT_API_TOKEN");
     expect(bin.stdout()).toContain("--read-only");
   });
@@ -181,10 +181,10 @@ describe("interrupted with SIGINT after the create step", () => {
           LOSANT_API_TOKEN: served.fake.token,
         },
       );
-      await bin.printed(/create: test user: pass 201/);
+      await bin.printed(/create: test user: pass 201/, { stream: "stderr" });
       expect(served.fake.store.users(APPLICATION_ID)).toHaveLength(2);
       bin.child.kill("SIGINT");
-      expect(await bin.exited).toBe(130);
+      expect(await bin.closed).toBe(130);
       const created = /created user ([0-9a-f]{24})/.exec(bin.stderr())?.[1];
       expect(created).toBeDefined();
       expect(bin.stderr()).toContain("SIGINT: finishing the request in flight");
@@ -217,13 +217,13 @@ describe("interrupted with SIGINT after the create step", () => {
         ],
         { LOSANT_API_TOKEN: fake.token },
       );
-      await bin.printed(/create: test user: pass 201/);
+      await bin.printed(/create: test user: pass 201/, { stream: "stderr" });
       bin.child.kill("SIGINT");
-      await bin.printed(/SIGINT: finishing the request in flight/);
+      await bin.printed(/SIGINT: finishing the request in flight/, { stream: "stderr" });
       await until(() => server.requests.some((request) => request.method === "DELETE"));
       bin.child.kill("SIGINT");
       // The held DELETE would keep a run that waits for it going for a minute.
-      const ended = await Promise.race([bin.exited, delay(10_000).then(() => "still running")]);
+      const ended = await Promise.race([bin.closed, delay(10_000).then(() => "still running")]);
       if (ended === "still running") bin.child.kill("SIGKILL");
       expect(ended).toBe(130);
       const created = /created user ([0-9a-f]{24})/.exec(bin.stderr())?.[1];

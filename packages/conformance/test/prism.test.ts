@@ -1,7 +1,6 @@
-import { type RunningPrism, startPrism } from "@experience-users/mock";
+import { freePort, type RunningPrism, startPrism } from "@experience-users/mock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ConformanceReport, runConformance } from "../src/index.js";
-import { freePort } from "./support/free-port.js";
 import { APPLICATION_ID } from "./support/seeded-fake.js";
 
 let prism: RunningPrism | undefined;

@@ -6,7 +6,8 @@ import {
   type ExperienceUsersClient,
 } from "@experience-users/client";
 import { type ServedFakeServer, serveFakeServer } from "@experience-users/fake-server";
-import { document } from "@experience-users/spec";
+import { document, resolveRef } from "@experience-users/spec";
+import { callFake } from "@experience-users/test-support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GUIDE_APPLICATION_ID, guideFixture } from "./support/guide-fixture.js";
 import { pointAt, requireProgram, run } from "./support/sample-runners.js";
@@ -106,7 +107,6 @@ function names(page: { items: { firstName?: string; lastName?: string }[] }): st
 
 /** Every operator (`$...` property) of the schemas an Advanced Experience User Query reaches. */
 function schemaOperators(): Set<string> {
-  const schemas = (document.components.schemas ?? {}) as Record<string, unknown>;
   const operators = new Set<string>();
   const seen = new Set<string>();
   const walk = (value: unknown): void => {
@@ -117,10 +117,9 @@ function schemaOperators(): Set<string> {
     if (typeof value !== "object" || value === null) return;
     for (const [key, child] of Object.entries(value)) {
       if (key === "$ref" && typeof child === "string") {
-        const name = child.replace("#/components/schemas/", "");
-        if (!seen.has(name)) {
-          seen.add(name);
-          walk(schemas[name]);
+        if (!seen.has(child)) {
+          seen.add(child);
+          walk(resolveRef(document, { $ref: child }));
         }
       } else if (key === "properties" && typeof child === "object" && child !== null) {
         for (const name of Object.keys(child)) if (name.startsWith("$")) operators.add(name);
@@ -213,12 +212,20 @@ describe(`the ${GUIDE}`, () => {
     ["a query that is not JSON", "{firstName: Bob}"],
     ["an operator the schema does not have", JSON.stringify({ firstName: { $regex: "^B" } })],
   ])("answers %s with 400", async (_, text) => {
-    const url = `${served.url}/applications/${GUIDE_APPLICATION_ID}/experience/users?query=${encodeURIComponent(text)}`;
-    const response = await fetch(url, {
-      headers: { Authorization: `Bearer ${served.fake.token}` },
-    });
-    expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ type: "Validation" });
+    const overHttp = {
+      token: served.fake.token,
+      fetch: (path: string, init?: RequestInit) => fetch(`${served.url}${path}`, init),
+    };
+    const answer = await callFake(
+      overHttp,
+      "GET",
+      `/applications/${GUIDE_APPLICATION_ID}/experience/users`,
+      {
+        query: { query: text },
+      },
+    );
+    expect(answer.status).toBe(400);
+    expect(answer.body).toMatchObject({ type: "Validation" });
     await expect(
       client.users.list({
         applicationId: GUIDE_APPLICATION_ID,

@@ -3,13 +3,13 @@ import { existsSync, mkdirSync } from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDocsServer, PAGE_FILE } from "../src/docs-server.js";
 import {
   launchOfflineChromium,
   type OfflineBrowser,
   staysOnMachine,
-} from "./support/offline-chromium.js";
+} from "@experience-users/test-support";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDocsServer, PAGE_FILE } from "../src/docs-server.js";
 import {
   missingTexts,
   openOperation,
@@ -205,7 +205,9 @@ describe("the docs page, offline in headless Chromium", () => {
 
 describe("the browser the test drives", () => {
   it("is required: without it the test fails and says how to install it (it never skips)", async () => {
-    await expect(launchOfflineChromium("/nonexistent/chromium")).rejects.toThrow(
+    await expect(
+      launchOfflineChromium({ executablePath: "/nonexistent/chromium" }),
+    ).rejects.toThrow(
       /\/nonexistent\/chromium is missing[\s\S]*Run `\.ci\/run`, or `apt-get install chromium`/,
     );
   });

@@ -1,10 +1,10 @@
 import { type OperationId, operationIds, operations } from "@experience-users/spec";
+import { callFake, trackedFakes } from "@experience-users/test-support";
 import { describe, expect, it } from "vitest";
 import { authenticate } from "../src/http/authenticate.js";
-import { DEV_TOKEN, EXAMPLE_APPLICATION_ID } from "../src/index.js";
+import { createFakeServer, DEV_TOKEN, EXAMPLE_APPLICATION_ID } from "../src/index.js";
 import { Problem } from "../src/problem.js";
 import { TokenRegistry } from "../src/store/token-registry.js";
-import { call, trackedFakes } from "./support/fakes.js";
 
 const USERS = `/applications/${EXAMPLE_APPLICATION_ID}/experience/users`;
 const UNKNOWN_APP = "/applications/5a00000000000000000000ff/experience/users";
@@ -57,16 +57,16 @@ describe("authenticate", () => {
 });
 
 describe("auth over fetch", () => {
-  const fake = trackedFakes();
+  const fake = trackedFakes(createFakeServer);
 
   it("answers 401 and 403 with the spec's Error examples", async () => {
     const f = fake();
     f.addToken("no-scope", []);
-    expect(await call(f, "GET", USERS, { token: null })).toMatchObject({
+    expect(await callFake(f, "GET", USERS, { token: null })).toMatchObject({
       status: 401,
       body: { type: "Unauthorized", message: "Authorization failed" },
     });
-    expect(await call(f, "GET", USERS, { token: "no-scope" })).toMatchObject({
+    expect(await callFake(f, "GET", USERS, { token: "no-scope" })).toMatchObject({
       status: 403,
       body: { type: "Forbidden", message: "Token does not have access to this resource" },
     });
@@ -75,25 +75,27 @@ describe("auth over fetch", () => {
   it("authenticates before validating and before looking anything up", async () => {
     const f = fake();
     f.addToken("reader", ["experienceUsers.get"]);
-    expect((await call(f, "POST", USERS, { token: null, json: { email: "nope" } })).status).toBe(
-      401,
-    );
     expect(
-      (await call(f, "POST", USERS, { token: "reader", json: { email: "nope" } })).status,
+      (await callFake(f, "POST", USERS, { token: null, json: { email: "nope" } })).status,
+    ).toBe(401);
+    expect(
+      (await callFake(f, "POST", USERS, { token: "reader", json: { email: "nope" } })).status,
     ).toBe(403);
-    expect((await call(f, "POST", USERS, { token: "reader", body: "{not json" })).status).toBe(403);
-    expect((await call(f, "GET", UNKNOWN_APP, { token: null })).status).toBe(401);
-    expect((await call(f, "GET", `${USERS}/not-an-id`, { token: "reader" })).status).toBe(403);
-    expect((await call(f, "GET", UNKNOWN_APP, { token: "reader" })).status).toBe(404);
+    expect((await callFake(f, "POST", USERS, { token: "reader", body: "{not json" })).status).toBe(
+      403,
+    );
+    expect((await callFake(f, "GET", UNKNOWN_APP, { token: null })).status).toBe(401);
+    expect((await callFake(f, "GET", `${USERS}/not-an-id`, { token: "reader" })).status).toBe(403);
+    expect((await callFake(f, "GET", UNKNOWN_APP, { token: "reader" })).status).toBe(404);
   });
 
   it("a read-only token lists but cannot create", async () => {
     const f = fake();
     f.addToken("read", ["all.Application.read"]);
-    expect((await call(f, "GET", USERS, { token: "read" })).status).toBe(200);
+    expect((await callFake(f, "GET", USERS, { token: "read" })).status).toBe(200);
     expect(
       (
-        await call(f, "POST", USERS, {
+        await callFake(f, "POST", USERS, {
           token: "read",
           json: { email: "a@b.co", password: "password-1" },
         })
@@ -109,7 +111,7 @@ describe("auth over fetch", () => {
         tokens: [{ token: "mine", scopes: ["all.User"] }],
       },
     });
-    expect((await call(f, "GET", USERS, { token: DEV_TOKEN })).status).toBe(401);
-    expect((await call(f, "GET", USERS, { token: "mine" })).status).toBe(200);
+    expect((await callFake(f, "GET", USERS, { token: DEV_TOKEN })).status).toBe(401);
+    expect((await callFake(f, "GET", USERS, { token: "mine" })).status).toBe(200);
   });
 });

@@ -1,5 +1,5 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { runCommand } from "@experience-users/test-support";
 import { describe, expect, it } from "vitest";
 import { parseCliOptions, parsePort, portOption } from "../src/cli-options.js";
 import { CliUsageError } from "../src/cli-usage-error.js";
@@ -116,43 +116,8 @@ describe("parseCliOptions", () => {
   });
 });
 
-interface RunningCli {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-  /** Resolves with the first match of the pattern in the output; rejects if the CLI exits first. */
-  printed: (pattern: RegExp) => Promise<RegExpExecArray>;
-}
-
-function runCli(args: string[]): RunningCli {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/cli.ts", ...args], {
-    cwd: packageRoot,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  const listeners = new Set<() => void>();
-  const append = (chunk: Buffer) => {
-    output += chunk;
-    for (const listener of listeners) listener();
-  };
-  child.stdout?.on("data", append);
-  child.stderr?.on("data", append);
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  const printed = (pattern: RegExp) =>
-    new Promise<RegExpExecArray>((resolve, reject) => {
-      const check = () => {
-        const match = pattern.exec(output);
-        if (match) {
-          listeners.delete(check);
-          resolve(match);
-        }
-      };
-      listeners.add(check);
-      check();
-      void exited.then(() => reject(new Error(`exited without printing ${pattern}: ${output}`)));
-    });
-  return { child, output: () => output, exited, printed };
-}
+const runCli = (args: string[]) =>
+  runCommand(process.execPath, ["--import", "tsx", "src/cli.ts", ...args], { cwd: packageRoot });
 
 describe("the CLI", () => {
   it("serves, prints the dev token, and stops cleanly on SIGTERM", async () => {
@@ -175,7 +140,7 @@ describe("the CLI", () => {
       );
       expect(((await response.json()) as { totalCount: number }).totalCount).toBe(4);
       cli.child.kill("SIGTERM");
-      expect(await cli.exited).toBe(0);
+      expect(await cli.closed).toBe(0);
       expect(cli.output()).toMatch(/SIGTERM: stopping\nstopped\n$/);
       expect(cli.output()).not.toContain("aUserPassword");
     } finally {
@@ -185,13 +150,13 @@ describe("the CLI", () => {
 
   it("exits 1 with every problem of a bad fixture", async () => {
     const cli = runCli(["--port", "0", "--fixture", "package.json"]);
-    expect(await cli.exited).toBe(1);
+    expect(await cli.closed).toBe(1);
     expect(cli.output()).toContain("Invalid fixture");
   });
 
   it("prints its usage on --help", async () => {
     const cli = runCli(["--help"]);
-    expect(await cli.exited).toBe(0);
+    expect(await cli.closed).toBe(0);
     expect(cli.output()).toContain("Usage: experience-users-fake");
   });
 });

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { callFake, trackedFakes } from "@experience-users/test-support";
 import { describe, expect, it } from "vitest";
 import {
   createFakeServer,
@@ -8,13 +9,12 @@ import {
   FixtureError,
   parseFixture,
 } from "../src/index.js";
-import { call, trackedFakes } from "./support/fakes.js";
 
 const example = JSON.parse(
   readFileSync(new URL("../fixtures/example.json", import.meta.url), "utf8"),
 );
 const USERS = `/applications/${EXAMPLE_APPLICATION_ID}/experience/users`;
-const fake = trackedFakes();
+const fake = trackedFakes(createFakeServer);
 
 function problemsOf(action: () => unknown): readonly string[] {
   try {
@@ -53,10 +53,10 @@ describe("fixtures/example.json", () => {
         "beep-beep-beep",
       ),
     ).toBe(true);
-    expect((await call(f, "GET", USERS, { token: "read-only-token" })).status).toBe(200);
-    expect((await call(f, "GET", USERS, { token: "no-scope-token" })).status).toBe(403);
-    expect((await call(f, "GET", USERS, { token: DEV_TOKEN })).status).toBe(200);
-    const admins = await call(
+    expect((await callFake(f, "GET", USERS, { token: "read-only-token" })).status).toBe(200);
+    expect((await callFake(f, "GET", USERS, { token: "no-scope-token" })).status).toBe(403);
+    expect((await callFake(f, "GET", USERS, { token: DEV_TOKEN })).status).toBe(200);
+    const admins = await callFake(
       f,
       "GET",
       `${USERS}?experienceGroupId=5d0000000000000000000003&includeAncestorGroups=true`,
@@ -69,7 +69,7 @@ describe("fixtures/example.json", () => {
 
   it("is what reset returns to", async () => {
     const f = fake({ fixture: example });
-    await call(f, "DELETE", `${USERS}/58b9d782cbfafe1be675744d`);
+    await callFake(f, "DELETE", `${USERS}/58b9d782cbfafe1be675744d`);
     f.reset();
     expect(f.store.users(EXAMPLE_APPLICATION_ID)).toHaveLength(4);
   });

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
+import { launchOfflineChromium, type OfflineBrowser } from "@experience-users/test-support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bundleForBrowser } from "./support/browser-bundle.js";
-import { type LocalOnlyChromium, launchLocalOnlyChromium } from "./support/chromium.js";
 import { type StaticSite, serveStaticSite } from "./support/static-site.js";
 
 const pageScript = fileURLToPath(new URL("./browser/users-page.ts", import.meta.url));
@@ -21,7 +21,7 @@ const html = `<!doctype html>
 </html>`;
 
 let site: StaticSite;
-let chromium: LocalOnlyChromium;
+let chromium: OfflineBrowser;
 let pageBundleBuiltins: readonly string[];
 
 beforeAll(async () => {
@@ -32,7 +32,7 @@ beforeAll(async () => {
     "/users-page.js": { type: "text/javascript", body: bundle.code },
     "/mockServiceWorker.js": { type: "text/javascript", body: readFileSync(workerScript, "utf8") },
   });
-  chromium = await launchLocalOnlyChromium();
+  chromium = await launchOfflineChromium({ serviceWorkers: "allow", timeout: 15_000 });
 }, 60_000);
 
 afterAll(async () => {
@@ -43,7 +43,7 @@ afterAll(async () => {
 describe("the fake behind MSW's service worker in headless Chromium", () => {
   it("answers a page's client at https://api.losant.com, shows the users, and nothing leaves the machine", async () => {
     expect(pageBundleBuiltins).toEqual([]);
-    const page = await chromium.context.newPage();
+    const { page } = chromium;
     const problems: string[] = [];
     page.on("pageerror", (error) => problems.push(String(error)));
     page.on("console", (message) => {
@@ -68,17 +68,17 @@ describe("the fake behind MSW's service worker in headless Chromium", () => {
     expect(site.requested).toEqual(
       expect.arrayContaining(["/", "/users-page.js", "/mockServiceWorker.js"]),
     );
-    expect(chromium.offMachine).toEqual([]);
+    expect(chromium.externalRequests).toEqual([]);
   });
 
   it("would have seen a request that left: one the worker passes through is recorded and aborted", async () => {
-    const page = chromium.context.pages()[0] ?? (await chromium.context.newPage());
+    const { page } = chromium;
     const control = "https://control.invalid/pixel.png";
     await page.evaluate((src) => {
       const image = document.createElement("img");
       image.src = src;
       document.body.append(image);
     }, control);
-    await expect.poll(() => chromium.offMachine, { timeout: 10_000 }).toContain(control);
+    await expect.poll(() => chromium.externalRequests, { timeout: 10_000 }).toContain(control);
   });
 });

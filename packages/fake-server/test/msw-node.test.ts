@@ -1,12 +1,12 @@
 import { ApiError, createClient, NetworkError } from "@experience-users/client";
-import { EXAMPLE_APPLICATION_ID } from "@experience-users/fake-server";
+import { createFakeServer, EXAMPLE_APPLICATION_ID } from "@experience-users/fake-server";
 import { API_BASE_URL, createHandlers } from "@experience-users/fake-server/msw";
 import { operationIds, operations } from "@experience-users/spec";
+import { trackedFakes } from "@experience-users/test-support";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { trackedFakes } from "./support/fakes.js";
 
-const fake = trackedFakes();
+const fake = trackedFakes(createFakeServer);
 const applicationId = EXAMPLE_APPLICATION_ID;
 const USERS = `${API_BASE_URL}/applications/${applicationId}/experience/users`;
 const password = "correct horse";

@@ -1,17 +1,17 @@
 import { operations } from "@experience-users/spec";
+import { callFake, trackedFakes } from "@experience-users/test-support";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createResponder, type FakeFault } from "../src/http/responder.js";
 import { createRouter } from "../src/http/router.js";
-import { EXAMPLE_APPLICATION_ID } from "../src/index.js";
+import { createFakeServer, EXAMPLE_APPLICATION_ID } from "../src/index.js";
 import { createOperationHandlers } from "../src/operation-handlers.js";
 import { FakeStore } from "../src/store/fake-store.js";
 import { TokenRegistry } from "../src/store/token-registry.js";
-import { call, trackedFakes } from "./support/fakes.js";
 
 const USERS = `/applications/${EXAMPLE_APPLICATION_ID}/experience/users`;
 const USER = `${USERS}/5a00000000000000000000ff`;
-const fake = trackedFakes();
+const fake = trackedFakes(createFakeServer);
 
 describe("routes", () => {
   it.each([
@@ -20,7 +20,7 @@ describe("routes", () => {
     { description: "a trailing slash", method: "GET", path: `${USERS}/` },
     { description: "a path under a user", method: "GET", path: `${USER}/extra` },
   ])("$description is a 404 Error", async ({ method, path }) => {
-    const answer = await call(fake(), method, path);
+    const answer = await callFake(fake(), method, path);
     expect(answer).toMatchObject({ status: 404, body: { type: "NotFound" } });
   });
 
@@ -30,13 +30,13 @@ describe("routes", () => {
     { method: "POST", path: USER, allow: "GET, DELETE, PATCH" },
     { method: "OPTIONS", path: USER, allow: "GET, DELETE, PATCH" },
   ])("$method on a known path is a 405 Error allowing $allow", async ({ method, path, allow }) => {
-    const answer = await call(fake(), method, path);
+    const answer = await callFake(fake(), method, path);
     expect(answer).toMatchObject({ status: 405, body: { type: "MethodNotAllowed" } });
     expect(answer.headers.get("allow")).toBe(allow);
   });
 
   it("answers HEAD like GET, without a body", async () => {
-    const answer = await call(fake(), "HEAD", USERS);
+    const answer = await callFake(fake(), "HEAD", USERS);
     expect(answer).toMatchObject({ status: 200, body: undefined });
   });
 
@@ -47,14 +47,14 @@ describe("routes", () => {
       `${USERS}/..%2F..`,
       `${USERS}/%00`,
     ]) {
-      const answer = await call(fake(), "GET", path);
+      const answer = await callFake(fake(), "GET", path);
       expect(answer.status, path).toBe(400);
       expect((answer.body as { type: string }).type).toBe("Validation");
     }
   });
 
   it("ignores unknown query parameters and accepts losantdomain", async () => {
-    const answer = await call(fake(), "GET", `${USERS}?utm=1&__proto__=x`, {
+    const answer = await callFake(fake(), "GET", `${USERS}?utm=1&__proto__=x`, {
       headers: { losantdomain: "example.com" },
     });
     expect(answer.status).toBe(200);
@@ -65,7 +65,7 @@ describe("request bodies", () => {
   const post = (
     body: BodyInit,
     headers: Record<string, string> = { "content-type": "application/json" },
-  ) => call(fake(), "POST", USERS, { body, headers });
+  ) => callFake(fake(), "POST", USERS, { body, headers });
 
   it("lists every violation of the body", async () => {
     const answer = await post(JSON.stringify({ email: "nope", password: "short", extra: 1 }));
@@ -105,7 +105,7 @@ describe("request bodies", () => {
   });
 
   it("asks for a body when there is none", async () => {
-    const answer = await call(fake(), "POST", USERS);
+    const answer = await callFake(fake(), "POST", USERS);
     expect(answer).toMatchObject({
       status: 400,
       body: { message: "/ must have required property 'body'" },
@@ -123,13 +123,13 @@ describe("request bodies", () => {
 
   it("accepts a JSON media type with parameters or a +json suffix", async () => {
     const f = fake();
-    const created = await call(f, "POST", USERS, {
+    const created = await callFake(f, "POST", USERS, {
       body: '{"email":"a@b.co","password":"password-1"}',
       headers: { "content-type": "Application/JSON; charset=utf-8" },
     });
     expect(created.status).toBe(201);
     const id = (created.body as { id: string }).id;
-    const patched = await call(f, "PATCH", `${USERS}/${id}`, {
+    const patched = await callFake(f, "PATCH", `${USERS}/${id}`, {
       body: '{"firstName":"Ann"}',
       headers: { "content-type": "application/merge-patch+json" },
     });
@@ -159,7 +159,11 @@ describe("request bodies", () => {
 
 describe("query parameters", () => {
   it("refuses a query that is not JSON", async () => {
-    const answer = await call(fake(), "GET", `${USERS}?query=${encodeURIComponent("{firstName:")}`);
+    const answer = await callFake(
+      fake(),
+      "GET",
+      `${USERS}?query=${encodeURIComponent("{firstName:")}`,
+    );
     expect(answer).toMatchObject({
       status: 400,
       body: { type: "Validation", message: "/query/query must be valid JSON" },
@@ -167,7 +171,7 @@ describe("query parameters", () => {
   });
 
   it("lists every invalid parameter at once", async () => {
-    const answer = await call(
+    const answer = await callFake(
       fake(),
       "GET",
       `${USERS}?page=-1&perPage=5000&sortField=password&sortDirection=up&filterField=password&experienceGroupId=all&includeAncestorGroups=1`,
@@ -190,7 +194,7 @@ describe("query parameters", () => {
   it("answers a deeply nested query with a 400, never a crash", async () => {
     const depth = 20_000;
     const query = `${'{"$and":['.repeat(depth)}{}${"]}".repeat(depth)}`;
-    const answer = await call(fake(), "GET", `${USERS}?query=${encodeURIComponent(query)}`);
+    const answer = await callFake(fake(), "GET", `${USERS}?query=${encodeURIComponent(query)}`);
     expect(answer.status).toBe(400);
   });
 });
@@ -237,7 +241,7 @@ describe("anything a client may send", () => {
         fc.constantFrom(f.token, "nope", null),
         async (method, segments, query, payload, type, token) => {
           const search = new URLSearchParams(query).toString();
-          const answer = await call(
+          const answer = await callFake(
             f,
             method,
             `/${segments.join("/")}${search ? `?${search}` : ""}`,
@@ -333,10 +337,10 @@ describe("the in-process fetch", () => {
   it("returns to its starting state on reset", async () => {
     const f = fake();
     f.addToken("extra", ["all.User"]);
-    await call(f, "POST", USERS, { json: { email: "a@b.co", password: "password-1" } });
+    await callFake(f, "POST", USERS, { json: { email: "a@b.co", password: "password-1" } });
     f.reset();
     expect(f.store.users(EXAMPLE_APPLICATION_ID)).toEqual([]);
-    expect((await call(f, "GET", USERS, { token: "extra" })).status).toBe(401);
+    expect((await callFake(f, "GET", USERS, { token: "extra" })).status).toBe(401);
     expect(f.store.applications()).toEqual([
       { id: EXAMPLE_APPLICATION_ID, name: "Example Application" },
     ]);
@@ -344,7 +348,7 @@ describe("the in-process fetch", () => {
 
   it("keeps instances apart", async () => {
     const [a, b] = [fake(), fake()];
-    await call(a, "POST", USERS, { json: { email: "a@b.co", password: "password-1" } });
+    await callFake(a, "POST", USERS, { json: { email: "a@b.co", password: "password-1" } });
     expect(a.store.users(EXAMPLE_APPLICATION_ID)).toHaveLength(1);
     expect(b.store.users(EXAMPLE_APPLICATION_ID)).toHaveLength(0);
   });

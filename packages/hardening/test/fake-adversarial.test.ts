@@ -3,41 +3,22 @@ import {
   EXAMPLE_APPLICATION_ID,
   type FakeServer,
 } from "@experience-users/fake-server";
+import {
+  type CallOptions,
+  callFake,
+  type Answer as TestAnswer,
+} from "@experience-users/test-support";
 import { describe, expect, it } from "vitest";
 
 const users = `/applications/${EXAMPLE_APPLICATION_ID}/experience/users`;
 const SECRET = "s3cret-Pa55word";
 
-interface Answer {
-  status: number;
-  body: Record<string, unknown>;
-  text: string;
-}
+type Answer = TestAnswer<Record<string, unknown>>;
 
-async function send(
-  fake: FakeServer,
-  path: string,
-  init: RequestInit & { json?: unknown } = {},
-): Promise<Answer> {
-  const { json, ...rest } = init;
-  const headers = new Headers(rest.headers);
-  if (!headers.has("authorization")) headers.set("authorization", `Bearer ${fake.token}`);
-  if (json !== undefined) headers.set("content-type", "application/json");
-  const response = await fake.fetch(path, {
-    ...rest,
-    headers,
-    ...(json === undefined ? {} : { body: JSON.stringify(json) }),
-  });
-  const text = await response.text();
-  return {
-    status: response.status,
-    text,
-    body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
-  };
-}
+const send = (fake: FakeServer, path: string, options: CallOptions & { method?: string } = {}) =>
+  callFake<Record<string, unknown>>(fake, options.method ?? "GET", path, options);
 
-const list = (fake: FakeServer, query: Record<string, string>) =>
-  send(fake, `${users}?${new URLSearchParams(query).toString()}`);
+const list = (fake: FakeServer, query: Record<string, string>) => send(fake, users, { query });
 const create = (fake: FakeServer, body: unknown) =>
   send(fake, users, { method: "POST", json: body });
 const nested = (depth: number) => `${'{"$and":['.repeat(depth)}{}${"]}".repeat(depth)}`;

@@ -1,5 +1,5 @@
 import { createFakeServer, EXAMPLE_APPLICATION_ID } from "@experience-users/fake-server";
-import { type OperationId, operationIds, operations } from "@experience-users/spec";
+import { isJsonObject, type OperationId, operationIds, operations } from "@experience-users/spec";
 import { requestValidators } from "@experience-users/validators";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -71,10 +71,6 @@ describe("requests the spec allows", () => {
   );
 });
 
-type Body = Record<string, unknown>;
-const isObject = (value: unknown): value is Body =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-
 /** Ways to break one thing in a valid request; each says whether it applies to the request. */
 const breakers: {
   name: string;
@@ -90,8 +86,8 @@ const breakers: {
   {
     name: "an unknown body property",
     apply: (r) => {
-      if (!isObject(r.body)) return false;
-      r.body.unknownProperty = 1;
+      if (!isJsonObject(r.body)) return false;
+      r.body = { ...r.body, unknownProperty: 1 };
       return true;
     },
   },
@@ -106,8 +102,8 @@ const breakers: {
   {
     name: "a 7-character password",
     apply: (r) => {
-      if (!isObject(r.body)) return false;
-      r.body.password = "1234567";
+      if (!isJsonObject(r.body)) return false;
+      r.body = { ...r.body, password: "1234567" };
       return true;
     },
   },

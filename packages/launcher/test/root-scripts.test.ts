@@ -1,9 +1,12 @@
+import { fileURLToPath } from "node:url";
 import { DEV_TOKEN, EXAMPLE_APPLICATION_ID } from "@experience-users/fake-server";
-import { freePort } from "@experience-users/mock";
+import { freePort, isListening } from "@experience-users/mock";
+import { isAlive, type RunningCommand, runCommand } from "@experience-users/test-support";
 import { afterEach, describe, expect, it } from "vitest";
-import { isAlive } from "./support/process-tree.js";
-import { accepts, type RunningCommand, runCommand } from "./support/run-command.js";
 
+/** The repository root, where the npm scripts are. */
+const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+const accepts = (port: number) => isListening("127.0.0.1", port);
 const USERS = `/applications/${EXAMPLE_APPLICATION_ID}/experience/users`;
 
 const running: RunningCommand[] = [];
@@ -13,7 +16,10 @@ afterEach(() => {
 
 /** Runs `npm run <script> -- <args>` from the repository root, as README tells a newcomer to. */
 function npmRun(script: string, args: string[]): RunningCommand {
-  const command = runCommand("npm", ["run", script, "--", ...args]);
+  const command = runCommand("npm", ["run", script, "--", ...args], {
+    cwd: ROOT,
+    watchDescendants: true,
+  });
   running.push(command);
   return command;
 }
@@ -72,7 +78,7 @@ describe("the root npm scripts pass flags the npm way (`npm run <script> -- --po
       "--docs-port",
       String(docs),
     ]);
-    await command.printed(/Ctrl-C stops all three/, 120_000);
+    await command.printed(/Ctrl-C stops all three/, { timeout: 120_000 });
     expect(command.output()).toContain(`mock  http://127.0.0.1:${mock} `);
     expect(command.output()).toContain(`fake  http://127.0.0.1:${fake} `);
     expect(command.output()).toContain(`docs  http://127.0.0.1:${docs}/`);

@@ -2,9 +2,11 @@ import { once } from "node:events";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { DEV_TOKEN, EXAMPLE_APPLICATION_ID } from "@experience-users/fake-server";
+import { isListening } from "@experience-users/mock";
+import { isAlive, type RunningCommand, runCommand } from "@experience-users/test-support";
 import { afterEach, describe, expect, it } from "vitest";
-import { isAlive } from "./support/process-tree.js";
-import { accepts, type RunningCommand, runCommand } from "./support/run-command.js";
+
+const accepts = (port: number) => isListening("127.0.0.1", port);
 
 const LAUNCHER = fileURLToPath(new URL("../dist/start-all.js", import.meta.url));
 const USERS = `/applications/${EXAMPLE_APPLICATION_ID}/experience/users`;
@@ -17,7 +19,7 @@ afterEach(() => {
 });
 
 function launch(args: string[]): RunningCommand {
-  const command = runCommand(process.execPath, [LAUNCHER, ...args]);
+  const command = runCommand(process.execPath, [LAUNCHER, ...args], { watchDescendants: true });
   running.push(command);
   return command;
 }

@@ -1,5 +1,6 @@
 export { freePort } from "./free-port.js";
 export { createGuard, type GuardOptions } from "./guard/create-guard.js";
+export { type MatchedOperation, matchOperation } from "./guard/match-operation.js";
 export {
   DEFAULT_HOST,
   DEFAULT_PORT,

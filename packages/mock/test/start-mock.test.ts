@@ -1,7 +1,7 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { type AddressInfo, createServer } from "node:net";
 import { fileURLToPath } from "node:url";
+import { type RunningCommand, runCommand } from "@experience-users/test-support";
 import { afterEach, describe, expect, it } from "vitest";
 import { freePort } from "../src/free-port.js";
 import { serveMock } from "../src/serve-mock.js";
@@ -14,33 +14,25 @@ const USER_PATH =
 /** The `id` of the spec's Experience User example, which the static mock serves. */
 const EXAMPLE_ID = "58b9d782cbfafe1be675744d";
 
-const launched: ChildProcess[] = [];
+const launched: RunningCommand[] = [];
 afterEach(() => {
-  for (const child of launched.splice(0)) if (child.exitCode === null) child.kill("SIGKILL");
+  for (const command of launched.splice(0)) command.kill();
 });
+
+function start(args: string[]): RunningCommand {
+  const command = runCommand(process.execPath, [LAUNCHER, ...args]);
+  launched.push(command);
+  return command;
+}
 
 /**
  * Runs the built launcher and resolves with the URL it prints once Prism accepts connections.
  * Its output is read until it exits (Prism, which shares the pipe, must never see it closed).
  */
-function launch(
-  args: string[],
-): Promise<{ child: ChildProcess; url: string; printed: () => string }> {
-  const child = spawn(process.execPath, [LAUNCHER, ...args], { stdio: ["ignore", "pipe", "pipe"] });
-  launched.push(child);
-  let printed = "";
-  return new Promise((resolve, reject) => {
-    const read = (chunk: Buffer) => {
-      printed += chunk.toString();
-      const url = /Prism mock of \S+ on (http:\/\/\S+),/.exec(printed)?.[1];
-      if (url) resolve({ child, url, printed: () => printed });
-    };
-    child.stdout?.on("data", read);
-    child.stderr?.on("data", read);
-    child.once("exit", () =>
-      reject(new Error(`the launcher exited before printing its URL:\n${printed}`)),
-    );
-  });
+async function launch(args: string[]): Promise<{ command: RunningCommand; url: string }> {
+  const command = start(args);
+  const [, url] = await command.printed(/Prism mock of \S+ on (http:\/\/\S+),/);
+  return { command, url: url as string };
 }
 
 async function getUser(url: string): Promise<{ status: number; id: unknown }> {
@@ -54,30 +46,29 @@ async function getUser(url: string): Promise<{ status: number; id: unknown }> {
 describe("start-mock", () => {
   it("serves the spec's examples on the URL it prints, and Ctrl-C (SIGINT) stops Prism and exits 0", async () => {
     const port = await freePort();
-    const { child, url } = await launch(["--port", String(port)]);
+    const { command, url } = await launch(["--port", String(port)]);
     expect(url).toBe(`http://127.0.0.1:${port}`);
     expect(await getUser(url)).toEqual({ status: 200, id: EXAMPLE_ID });
 
-    child.kill("SIGINT");
-    const [code] = await once(child, "exit");
-    expect(code).toBe(0);
+    command.child.kill("SIGINT");
+    expect((await command.exited).code).toBe(0);
     await expect(waitUntilListening("127.0.0.1", port, { timeout: 200 })).rejects.toThrow(
       /nothing accepted connections/,
     );
   });
 
   it("--dynamic generates responses from the schemas instead of serving the examples", async () => {
-    const { child, url } = await launch(["--dynamic", "--port", String(await freePort())]);
+    const { command, url } = await launch(["--dynamic", "--port", String(await freePort())]);
     const user = await getUser(url);
     expect(user.status).toBe(200);
     expect(user.id).toMatch(/^[A-Fa-f\d]{24}$/);
     expect(user.id).not.toBe(EXAMPLE_ID);
-    child.kill("SIGTERM");
-    expect((await once(child, "exit"))[0]).toBe(0);
+    command.child.kill("SIGTERM");
+    expect((await command.exited).code).toBe(0);
   });
 
   it("--port 0 picks a free port and prints it; each request is logged without its query", async () => {
-    const { child, url, printed } = await launch(["--port", "0"]);
+    const { command, url } = await launch(["--port", "0"]);
     const port = Number(new URL(url).port);
     expect(port).toBeGreaterThan(0);
     const response = await fetch(`${url}${USER_PATH}?filter=secret@example.com`, {
@@ -86,15 +77,15 @@ describe("start-mock", () => {
     expect(response.status).toBe(200);
     await response.text();
     await expect
-      .poll(printed)
+      .poll(command.output)
       .toMatch(/GET \/applications\/\w{24}\/experience\/users\/\w{24} 200 \d+ms/);
-    expect(printed()).not.toContain("secret@example.com");
-    child.kill("SIGTERM");
-    expect((await once(child, "exit"))[0]).toBe(0);
+    expect(command.output()).not.toContain("secret@example.com");
+    command.child.kill("SIGTERM");
+    expect((await command.exited).code).toBe(0);
   });
 
   it("--quiet logs no request", async () => {
-    const { child, url, printed } = await launch(["--quiet", "--port", "0"]);
+    const { command, url } = await launch(["--quiet", "--port", "0"]);
     for (const _ of [1, 2]) {
       const response = await fetch(`${url}${USER_PATH}`, {
         headers: { Authorization: "Bearer test-token" },
@@ -103,9 +94,9 @@ describe("start-mock", () => {
       await response.text();
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
-    child.kill("SIGTERM");
-    expect((await once(child, "exit"))[0]).toBe(0);
-    expect(printed()).not.toMatch(/GET \/applications/);
+    command.child.kill("SIGTERM");
+    expect((await command.exited).code).toBe(0);
+    expect(command.output()).not.toMatch(/GET \/applications/);
   });
 
   it.each([
@@ -114,16 +105,9 @@ describe("start-mock", () => {
     { description: "a port past 65535", args: ["-p", "65536"] },
     { description: "an unknown option", args: ["--prot", "4010"] },
   ])("refuses $description with exit code 2 and says why", async ({ args }) => {
-    const child = spawn(process.execPath, [LAUNCHER, ...args], {
-      stdio: ["ignore", "ignore", "pipe"],
-    });
-    launched.push(child);
-    let stderr = "";
-    child.stderr?.on("data", (chunk) => {
-      stderr += chunk;
-    });
-    expect((await once(child, "exit"))[0]).toBe(2);
-    expect(stderr).toMatch(/^start-mock: /);
+    const command = start(args);
+    expect(await command.closed).toBe(2);
+    expect(command.stderr()).toMatch(/^start-mock: /);
   });
 });
 

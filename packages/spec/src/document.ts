@@ -1,5 +1,6 @@
 import json from "./generated/spec/experience-users.json" with { type: "json" };
 import type { OpenApiDocument } from "./openapi-document.js";
+import { firstServerUrl } from "./server-url.js";
 
 /**
  * The Experience Users OpenAPI 3.1 document, YAML anchors resolved: the published
@@ -7,3 +8,6 @@ import type { OpenApiDocument } from "./openapi-document.js";
  */
 // TypeScript types mixed JSON arrays with `?: undefined` members, which no JSON type admits.
 export const document = json as unknown as OpenApiDocument;
+
+/** The spec's server URL (`servers[0].url`, `https://api.losant.com`): where the real API lives. */
+export const serverUrl: string = firstServerUrl(document);

@@ -1,4 +1,4 @@
-export { document } from "./document.js";
+export { document, serverUrl } from "./document.js";
 export { type OperationId, operationIds, operations } from "./generated/spec/operations.gen.js";
 export { routes } from "./generated/spec/routes.gen.js";
 export type {
@@ -50,4 +50,4 @@ export type {
   OperationResponse,
   SuccessBody,
 } from "./operation-types.js";
-export { resolveRef, valueAt } from "./resolve-ref.js";
+export { resolveRef, valueAt, valueAtPointer } from "./resolve-ref.js";

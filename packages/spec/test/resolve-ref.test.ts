@@ -4,9 +4,12 @@ import {
   type JsonObject,
   type JsonValue,
   resolveRef,
+  serverUrl,
   valueAt,
+  valueAtPointer,
 } from "@experience-users/spec";
 import { describe, expect, it } from "vitest";
+import { firstServerUrl } from "../src/server-url.js";
 
 const root = {
   components: {
@@ -14,6 +17,7 @@ const root = {
     "a/b~c": { found: true },
     loop: { a: { $ref: "#/components/loop/b" }, b: { $ref: "#/components/loop/a" } },
     text: "not an object",
+    list: [{ name: "first" }, { name: "second" }],
   },
 };
 
@@ -76,7 +80,7 @@ describe("resolveRef", () => {
   });
 });
 
-describe("valueAt and isJsonObject", () => {
+describe("valueAt, valueAtPointer and isJsonObject", () => {
   it.each([
     {
       description: "walks own properties",
@@ -98,8 +102,50 @@ describe("valueAt and isJsonObject", () => {
       keys: ["components", "toString"],
       expected: undefined,
     },
+    {
+      description: "steps into arrays by index",
+      keys: ["components", "list", "1", "name"],
+      expected: "second",
+    },
+    {
+      description: "is undefined past the last index",
+      keys: ["components", "list", "2"],
+      expected: undefined,
+    },
+    {
+      description: "reads no array property",
+      keys: ["components", "list", "length"],
+      expected: undefined,
+    },
+    {
+      description: "reads no index with a leading zero",
+      keys: ["components", "list", "01"],
+      expected: undefined,
+    },
   ])("valueAt $description", ({ keys, expected }) => {
     expect(valueAt(root, ...keys)).toEqual(expected);
+  });
+
+  it.each([
+    { description: "the empty pointer names the root", pointer: "", expected: root },
+    {
+      description: "walks objects and arrays",
+      pointer: "/components/list/0/name",
+      expected: "first",
+    },
+    { description: "unescapes ~1 and ~0", pointer: "/components/a~1b~0c/found", expected: true },
+    {
+      description: "is undefined for a missing key",
+      pointer: "/components/nope",
+      expected: undefined,
+    },
+    {
+      description: "is undefined without the leading slash",
+      pointer: "components",
+      expected: undefined,
+    },
+  ])("valueAtPointer: $description", ({ pointer, expected }) => {
+    expect(valueAtPointer(root, pointer)).toEqual(expected);
   });
 
   it.each([
@@ -109,5 +155,18 @@ describe("valueAt and isJsonObject", () => {
     { value: "x", expected: false },
   ])("isJsonObject($value) is $expected", ({ value, expected }) => {
     expect(isJsonObject(value)).toBe(expected);
+  });
+});
+
+describe("serverUrl", () => {
+  it("is the spec's first server URL", () => {
+    expect(serverUrl).toBe("https://api.losant.com");
+    expect(serverUrl).toBe(valueAtPointer(document, "/servers/0/url"));
+  });
+
+  it("refuses a document without servers, saying what is missing", () => {
+    expect(() => firstServerUrl({ servers: [] })).toThrow(
+      "the spec names no server URL (servers[0].url)",
+    );
   });
 });

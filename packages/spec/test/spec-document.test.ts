@@ -1,14 +1,7 @@
-import { document } from "@experience-users/spec";
+import { document, valueAtPointer } from "@experience-users/spec";
 import { describe, expect, it } from "vitest";
 
-function at(pointer: string): unknown {
-  let node: unknown = document;
-  for (const raw of pointer.split("/").slice(1)) {
-    const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
-    node = (node as Record<string, unknown>)?.[key];
-  }
-  return node;
-}
+const at = (pointer: string) => valueAtPointer(document, pointer);
 
 const S = "/components/schemas";
 const P = "/components/parameters";

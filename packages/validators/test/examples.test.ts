@@ -1,4 +1,10 @@
-import { document } from "@experience-users/spec";
+import {
+  document,
+  HTTP_METHODS,
+  type JsonValue,
+  resolveRef,
+  valueAt,
+} from "@experience-users/spec";
 import {
   requestValidators,
   responseValidators,
@@ -7,8 +13,7 @@ import {
 import { describe, expect, it } from "vitest";
 
 type Json = Record<string, unknown>;
-const components = document.components as Record<string, Record<string, Json>>;
-const schemas = components.schemas ?? {};
+const schemas = (document.components.schemas ?? {}) as Record<string, Json>;
 
 const schemaExamples = Object.entries(schemas).flatMap(([name, schema]) =>
   ((schema.examples as unknown[] | undefined) ?? []).map((value, i) => ({
@@ -23,10 +28,7 @@ function refName(value: unknown): string | undefined {
   return ref?.split("/").pop();
 }
 
-function resolve<T>(value: unknown, section: string): T {
-  const name = refName(value);
-  return (name ? components[section]?.[name] : value) as T;
-}
+const resolve = <T>(value: unknown): T => resolveRef(document, value as JsonValue) as T;
 
 type MediaType = { schema?: unknown; examples?: Record<string, unknown> };
 type Operation = {
@@ -36,14 +38,17 @@ type Operation = {
 };
 
 const operations = Object.values(document.paths).flatMap((item) =>
-  Object.values(item as Record<string, Operation>),
+  HTTP_METHODS.flatMap((method) => {
+    const operation = valueAt(item, method);
+    return operation === undefined ? [] : [operation as unknown as Operation];
+  }),
 );
 
 const mediaExamples = operations.flatMap((op) => {
   const cases: { description: string; check: () => boolean }[] = [];
   const body = op.requestBody?.content["application/json"];
   for (const [key, example] of Object.entries(body?.examples ?? {})) {
-    const { value } = resolve<{ value: unknown }>(example, "examples");
+    const { value } = resolve<{ value: unknown }>(example);
     const schema = refName(body?.schema) as keyof typeof schemaValidators;
     cases.push({
       description: `${op.operationId} request body example "${key}"`,
@@ -51,11 +56,11 @@ const mediaExamples = operations.flatMap((op) => {
     });
   }
   for (const [status, raw] of Object.entries(op.responses)) {
-    const response = resolve<{ content?: Record<string, MediaType> }>(raw, "responses");
+    const response = resolve<{ content?: Record<string, MediaType> }>(raw);
     for (const [key, example] of Object.entries(
       response.content?.["application/json"]?.examples ?? {},
     )) {
-      const { value } = resolve<{ value: unknown }>(example, "examples");
+      const { value } = resolve<{ value: unknown }>(example);
       const byStatus = responseValidators[
         op.operationId as keyof typeof responseValidators
       ] as Record<string, { is: (v: unknown) => boolean }>;

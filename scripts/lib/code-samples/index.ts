@@ -18,7 +18,7 @@ export interface CodeSample {
  * shows only the samples whose label its `codeSamples.languages` option lists
  * (packages/docs/redocly.yaml).
  */
-export const sampleLanguages: readonly {
+const sampleLanguages: readonly {
   lang: string;
   label: string;
   render: (call: SampleCall) => string;

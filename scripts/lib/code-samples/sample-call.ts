@@ -1,6 +1,7 @@
 import { isJsonObject } from "../../../packages/spec/src/is-json-object.ts";
 import type { JsonObject, JsonValue } from "../../../packages/spec/src/openapi-document.ts";
 import { resolveRef } from "../../../packages/spec/src/resolve-ref.ts";
+import { firstServerUrl } from "../../../packages/spec/src/server-url.ts";
 import { collectOperations } from "../operations.ts";
 import { type OpenApiDocument, schemaRefName } from "../spec.ts";
 import { type SampleRow, sampleTable } from "./sample-table.ts";
@@ -25,11 +26,7 @@ export interface SampleCall {
 
 /** The sample call of every operation, in document order; each needs a row in the table. */
 export function sampleCalls(doc: OpenApiDocument): SampleCall[] {
-  const [server] = Array.isArray(doc.servers) ? doc.servers : [];
-  if (!isJsonObject(server) || typeof server.url !== "string") {
-    throw new Error("code samples need servers[0].url");
-  }
-  const baseUrl = server.url;
+  const baseUrl = firstServerUrl(doc);
   return collectOperations(doc).map((op) => {
     const row = sampleTable[op.operationId];
     if (!row)

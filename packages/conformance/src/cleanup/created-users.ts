@@ -1,12 +1,9 @@
-import type { JsonValue } from "@experience-users/spec";
+import { type JsonValue, valueAt } from "@experience-users/spec";
 import type { Outcome } from "../http/sender.js";
 
 function field(text: string, key: string): JsonValue | undefined {
   try {
-    const body = JSON.parse(text) as JsonValue;
-    return typeof body === "object" && body !== null && !Array.isArray(body)
-      ? body[key]
-      : undefined;
+    return valueAt(JSON.parse(text), key);
   } catch {
     return undefined;
   }

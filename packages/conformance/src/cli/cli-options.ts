@@ -1,12 +1,12 @@
 import { parseArgs } from "node:util";
+import { serverUrl } from "@experience-users/spec";
 import { DEFAULT_PACE, DEFAULT_TIMEOUT } from "../conformance-options.js";
-import { defaultServerUrl } from "../scenario/spec-values.js";
 import { CliUsageError } from "./cli-usage-error.js";
 
 /** The environment variable the token may come from (so that it stays out of shell history). */
-export const TOKEN_VARIABLE = "LOSANT_API_TOKEN";
+const TOKEN_VARIABLE = "LOSANT_API_TOKEN";
 /** The environment variable the application id may come from. */
-export const APPLICATION_VARIABLE = "LOSANT_APPLICATION_ID";
+const APPLICATION_VARIABLE = "LOSANT_APPLICATION_ID";
 
 /** What the command line asked for. */
 export interface CliOptions {
@@ -38,7 +38,7 @@ patches, filters and deletes it, and asks for the documented errors. Every answe
 against the spec's response schemas and documented statuses. Only the users the run creates are
 ever changed, and they are deleted at the end, also when a step fails or the run is interrupted.
 
-  --base-url URL    the API (default ${defaultServerUrl()}, the spec's server)
+  --base-url URL    the API (default ${serverUrl}, the spec's server)
   --token T         an API token of the application. Prefer the ${TOKEN_VARIABLE}
                     environment variable: a token on the command line stays in your shell
                     history and shows in the process list
@@ -107,7 +107,7 @@ export function parseCliOptions(
   }
   return {
     run: {
-      baseUrl: values["base-url"] ?? defaultServerUrl(),
+      baseUrl: values["base-url"] ?? serverUrl,
       token,
       applicationId,
       readOnly: values["read-only"] ?? false,

@@ -7,22 +7,8 @@ export function toPointer(segments: readonly (string | number)[]): string {
     .join("");
 }
 
-/** The value a JSON pointer names in `root`; `undefined` when there is none. */
-export function valueAt(root: JsonValue, pointer: string): JsonValue | undefined {
-  if (pointer === "") return root;
-  let current: JsonValue | undefined = root;
-  for (const raw of pointer.slice(1).split("/")) {
-    const key = raw.replaceAll("~1", "/").replaceAll("~0", "~");
-    if (Array.isArray(current)) current = current[Number(key)];
-    else if (typeof current === "object" && current !== null && Object.hasOwn(current, key)) {
-      current = current[key];
-    } else return undefined;
-  }
-  return current;
-}
-
 /** How deep {@link walk} descends (answers nested deeper are not searched further). */
-export const MAX_DEPTH = 64;
+const MAX_DEPTH = 64;
 
 /** Every value in `root` with its pointer (and its key when in an object), depth first. */
 export function* walk(

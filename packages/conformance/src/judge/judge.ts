@@ -9,7 +9,7 @@ import { schemaViolations } from "./schema-violations.js";
 import { shown } from "./shown-value.js";
 
 /** Violations kept per step; the rest are counted in one more. */
-export const VIOLATIONS_PER_STEP = 50;
+const VIOLATIONS_PER_STEP = 50;
 
 /** What the judge needs besides the step and its outcome. */
 export interface JudgeOptions {

@@ -1,7 +1,7 @@
-import type { JsonValue } from "@experience-users/spec";
+import { type JsonValue, valueAtPointer } from "@experience-users/spec";
 import type { ValidationIssue } from "@experience-users/validators";
 import type { Violation } from "../report.js";
-import { toPointer, valueAt } from "./json-pointer.js";
+import { toPointer } from "./json-pointer.js";
 import { shown } from "./shown-value.js";
 
 /** The pointer an issue is about: for `required`, the missing property itself. */
@@ -20,7 +20,7 @@ export function schemaViolations(
 ): Violation[] {
   return issues.map((issue) => {
     const pointer = pointerOf(issue);
-    const received = valueAt(body, pointer);
+    const received = valueAtPointer(body, pointer);
     return {
       step,
       kind: "schema",

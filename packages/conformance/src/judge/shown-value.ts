@@ -1,7 +1,7 @@
 import type { JsonValue } from "@experience-users/spec";
 
 /** The longest received value kept as it is, in characters of JSON. */
-export const SHOWN_VALUE_LIMIT = 500;
+const SHOWN_VALUE_LIMIT = 500;
 
 /** A received value as a report keeps it: whole when small, else the start of its JSON text. */
 export function shown(value: JsonValue): JsonValue {

@@ -1,7 +1,7 @@
 import type { Violation } from "../report.js";
 
 /** A received value as one short line of text. */
-export function receivedText(violation: Violation): string {
+function receivedText(violation: Violation): string {
   if (!("received" in violation) || violation.received === undefined) return "(missing)";
   const text = JSON.stringify(violation.received);
   return text.length > 120 ? `${text.slice(0, 120)}…` : text;

@@ -1,16 +1,8 @@
-import type { JsonValue } from "@experience-users/spec";
+import { isJsonObject, type JsonValue, valueAt } from "@experience-users/spec";
 import type { Check, Finding, ScenarioContext } from "./step.js";
 
-type JsonObject = { readonly [key: string]: JsonValue };
-
-function asObject(value: JsonValue | undefined): JsonObject | undefined {
-  return typeof value === "object" && value !== null && !Array.isArray(value) ? value : undefined;
-}
-
-function field(body: JsonValue, key: string): JsonValue | undefined {
-  const object = asObject(body);
-  return object && Object.hasOwn(object, key) ? object[key] : undefined;
-}
+const asObject = (value: JsonValue | undefined) => (isJsonObject(value) ? value : undefined);
+const field = (body: JsonValue, key: string) => valueAt(body, key);
 
 function sameId(a: JsonValue | undefined, b: string | undefined): boolean {
   return typeof a === "string" && b !== undefined && a.toLowerCase() === b.toLowerCase();

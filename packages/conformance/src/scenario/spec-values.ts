@@ -8,6 +8,7 @@ import {
   resolveRef,
   valueAt,
 } from "@experience-users/spec";
+import { toPointer } from "../judge/json-pointer.js";
 
 // The few values the scenario needs (examples, enums, write-only properties), read from the
 // document with the spec package's own `$ref` resolver.
@@ -82,17 +83,8 @@ export function writeOnlyProperties(): string[] {
   return [...names];
 }
 
-/** The spec's first server URL (`https://api.losant.com`). */
-export function defaultServerUrl(): string {
-  const servers = document.servers;
-  const url = Array.isArray(servers) ? valueAt(servers[0], "url") : undefined;
-  if (typeof url !== "string") throw new Error("the spec lists no server");
-  return url;
-}
-
 /** A JSON pointer into the spec for where an operation documents its responses. */
 export function responsesPointer(operationId: OperationId): string {
   const { path, method } = operations[operationId];
-  const escaped = path.replaceAll("~", "~0").replaceAll("/", "~1");
-  return `#/paths/${escaped}/${method}/responses`;
+  return `#${toPointer(["paths", path, method, "responses"])}`;
 }

@@ -21,7 +21,7 @@ export interface TestIdentity {
 }
 
 /** The first name of every user a run creates. */
-export const TEST_FIRST_NAME = "Conformance";
+const TEST_FIRST_NAME = "Conformance";
 
 function randomHex(bytes: number): string {
   const values = crypto.getRandomValues(new Uint8Array(bytes));

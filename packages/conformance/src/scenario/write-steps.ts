@@ -1,5 +1,6 @@
 import {
   type AdvancedExperienceUserQuery,
+  isJsonObject,
   type JsonValue,
   operations,
 } from "@experience-users/spec";
@@ -102,8 +103,7 @@ export function writeSteps(): StepDefinition[] {
         }),
       ],
       learn: (body, context) => {
-        const object =
-          typeof body === "object" && body !== null && !Array.isArray(body) ? body : {};
+        const object = isJsonObject(body) ? body : {};
         if (typeof object.passwordLastUpdated === "string") {
           context.passwordLastUpdated = object.passwordLastUpdated;
         }

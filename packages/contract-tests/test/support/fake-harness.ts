@@ -10,7 +10,9 @@ import {
   type FakeServer,
   type FakeServerOptions,
 } from "@experience-users/fake-server";
+import { matchOperation } from "@experience-users/mock";
 import { type OperationId, operationIds, operations } from "@experience-users/spec";
+import { trackedFakes } from "@experience-users/test-support";
 import {
   formatIssues,
   responseValidators,
@@ -26,21 +28,6 @@ export interface SeenResponse {
   readonly status: number;
   readonly operationId: OperationId | undefined;
   readonly problems: readonly string[];
-}
-
-/** The operation a request is for, matched against the operations table's paths. */
-export function operationOf(method: string, pathname: string): OperationId | undefined {
-  const segments = pathname.split("/");
-  return operationIds.find((id) => {
-    const template = operations[id].path.split("/");
-    return (
-      operations[id].method === method.toLowerCase() &&
-      template.length === segments.length &&
-      template.every((part, i) =>
-        part.startsWith("{") ? segments[i] !== "" : part === segments[i],
-      )
-    );
-  });
 }
 
 function problemsOf(operationId: OperationId | undefined, response: Response, body: unknown) {
@@ -73,7 +60,7 @@ export function checkedFetch(base: (request: Request) => Promise<Response>) {
   const fetch = async (request: Request): Promise<Response> => {
     const response = await base(request);
     const { pathname } = new URL(request.url);
-    const operationId = operationOf(request.method, pathname);
+    const operationId = matchOperation(request.method, pathname)?.operationId;
     const text = await response.clone().text();
     let body: unknown = text;
     try {
@@ -112,18 +99,18 @@ export interface FakeUnderTest {
  * Returns a factory of fresh in-process fakes (response validation on) with clients whose every
  * answer is checked; after each test, no answer may have had a problem and no fake a fault.
  */
-export function useFakes(options: FakeServerOptions = {}): () => FakeUnderTest {
-  const checks: { fake: FakeServer; problems: () => string[] }[] = [];
+export function useFakes(
+  options: Omit<FakeServerOptions, "validateResponses"> = {},
+): () => FakeUnderTest {
+  const fakes = trackedFakes(createFakeServer);
+  const checks: (() => string[])[] = [];
   afterEach(() => {
-    for (const { fake, problems } of checks.splice(0)) {
-      expect(problems()).toEqual([]);
-      expect(fake.faults).toEqual([]);
-    }
+    for (const problems of checks.splice(0)) expect(problems()).toEqual([]);
   });
   return () => {
-    const fake = createFakeServer({ validateResponses: true, ...options });
+    const fake = fakes(options);
     const checked = checkedFetch(fake.fetch);
-    checks.push({ fake, problems: checked.problems });
+    checks.push(checked.problems);
     const clientFor = (token: string) =>
       createClient({ token, baseUrl: fake.baseUrl, fetch: checked.fetch });
     return {

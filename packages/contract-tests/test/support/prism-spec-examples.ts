@@ -1,12 +1,12 @@
 import {
   document,
+  type JsonObject,
   type JsonValue,
   type OperationId,
   type OperationRequest,
   operations,
+  resolveRef,
 } from "@experience-users/spec";
-
-type JsonObject = { readonly [key: string]: JsonValue };
 
 /** One named example of a documented response, as Prism's `Prefer: example=<name>` selects it. */
 export interface ResponseExample {
@@ -14,21 +14,7 @@ export interface ResponseExample {
   value: JsonValue;
 }
 
-function isObject(value: JsonValue | undefined): value is JsonObject {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** Follows a local `$ref` (`#/components/<section>/<name>`) until a non-reference object. */
-function resolve(value: JsonValue | undefined): JsonObject {
-  for (let hops = 0; hops < 10; hops++) {
-    if (!isObject(value)) throw new Error(`expected an object in the spec, got ${value}`);
-    const ref = value.$ref;
-    if (typeof ref !== "string") return value;
-    const [section = "", name = ""] = ref.replace("#/components/", "").split("/");
-    value = document.components[section]?.[name];
-  }
-  throw new Error("$ref chain longer than 10");
-}
+const resolve = (value: JsonValue | undefined): JsonObject => resolveRef(document, value);
 
 function operationObject(operationId: OperationId): JsonObject {
   const { path, method } = operations[operationId];

@@ -1,10 +1,15 @@
-import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { parse } from "yaml";
+import {
+  document,
+  HTTP_METHODS,
+  type JsonValue,
+  resolveRef,
+  serverUrl,
+} from "@experience-users/spec";
 
 /**
- * The spec the page is built from: the published copy in `@experience-users/spec`, which is the
- * hand-written spec plus the generated code samples (`x-codeSamples`).
+ * The spec file the page is built from: the published copy in `@experience-users/spec`, which is
+ * the hand-written spec plus the generated code samples (`x-codeSamples`), written from `document`.
  */
 export const SPEC_FILE = createRequire(import.meta.url).resolve(
   "@experience-users/spec/experience-users.yaml",
@@ -52,53 +57,47 @@ export interface SchemaOutline {
 
 type Json = Record<string, unknown>;
 
-const HTTP_METHODS = new Set(["get", "put", "post", "delete", "patch", "options", "head", "trace"]);
+const resolve = (value: unknown): Json => resolveRef(document, value as JsonValue);
+
+function requestBody(operation: Json): OperationOutline["requestBody"] {
+  const content = resolve(operation.requestBody ?? {}).content as Json | undefined;
+  const json = content?.["application/json"] as Json | undefined;
+  if (!json) return undefined;
+  const [example] = Object.values(json.examples as Record<string, Json>).map(resolve);
+  const schema = String((json.schema as Json).$ref).replace("#/components/schemas/", "");
+  return { schema, example: example?.value as Json };
+}
+
+function pathExamples(path: string, operation: Json) {
+  const examples = Object.fromEntries(
+    ((operation.parameters ?? []) as Json[])
+      .map(resolve)
+      .filter((p) => p.in === "path")
+      .map((p) => [String(p.name), String(p.example)]),
+  );
+  const examplePath = Object.entries(examples).reduce(
+    (text, [name, example]) => text.replace(`{${name}}`, example),
+    path,
+  );
+  return { pathExamples: examples, examplePath };
+}
 
 /**
- * Reads the spec YAML itself (not the page's embedded copy) and lists, per operation, what the
- * docs page must render: summary, scopes, parameter names, the request body's example and the
- * code samples; and the tags and schemas.
+ * Lists, per operation, what the docs page must render (summary, scopes, parameter names, the
+ * request body's example, the code samples) and the tags and schemas, read from the spec
+ * package's `document`: the published document the page is built from, not the page's embedded
+ * copy.
  */
-export function readSpecOutline(file: string = SPEC_FILE) {
-  const spec = parse(readFileSync(file, "utf8")) as {
+export function readSpecOutline() {
+  const spec = document as unknown as {
     info: { title: string; version: string };
-    servers: { url: string }[];
     tags: { name: string; description: string }[];
     paths: Record<string, Record<string, Json>>;
-    components: Record<"parameters" | "schemas" | "examples", Record<string, Json>>;
-  };
-  const resolve = (value: Json): Json => {
-    const ref = value.$ref;
-    if (typeof ref !== "string") return value;
-    const [section, name] = ref.replace("#/components/", "").split("/") as [string, string];
-    const target = spec.components[section as "parameters"]?.[name];
-    if (!target) throw new Error(`unresolved ${ref}`);
-    return target;
-  };
-  const requestBody = (operation: Json): OperationOutline["requestBody"] => {
-    const content = (operation.requestBody as Json | undefined)?.content as Json | undefined;
-    const json = content?.["application/json"] as Json | undefined;
-    if (!json) return undefined;
-    const [example] = Object.values(json.examples as Record<string, Json>).map(resolve);
-    const schema = String((json.schema as Json).$ref).replace("#/components/schemas/", "");
-    return { schema, example: example?.value as Json };
-  };
-  const pathExamples = (path: string, operation: Json) => {
-    const examples = Object.fromEntries(
-      ((operation.parameters ?? []) as Json[])
-        .map(resolve)
-        .filter((p) => p.in === "path")
-        .map((p) => [String(p.name), String(p.example)]),
-    );
-    const examplePath = Object.entries(examples).reduce(
-      (text, [name, example]) => text.replace(`{${name}}`, example),
-      path,
-    );
-    return { pathExamples: examples, examplePath };
+    components: Record<"schemas", Record<string, Json>>;
   };
   const operations: OperationOutline[] = Object.entries(spec.paths).flatMap(([path, item]) =>
     Object.entries(item)
-      .filter(([method]) => HTTP_METHODS.has(method))
+      .filter(([method]) => (HTTP_METHODS as readonly string[]).includes(method))
       .map(([method, operation]) => ({
         operationId: String(operation.operationId),
         method,
@@ -135,7 +134,7 @@ export function readSpecOutline(file: string = SPEC_FILE) {
   return {
     title: spec.info.title,
     version: spec.info.version,
-    serverUrl: spec.servers[0]?.url ?? "",
+    serverUrl,
     operations,
     schema,
     tag,

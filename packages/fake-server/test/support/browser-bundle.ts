@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { build, type Plugin } from "esbuild";
 
 /** The package folder: bundles resolve `@experience-users/fake-server` through its exports. */
-export const packageDir = fileURLToPath(new URL("../..", import.meta.url));
+const packageDir = fileURLToPath(new URL("../..", import.meta.url));
 
 const builtins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 

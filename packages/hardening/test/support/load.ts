@@ -20,7 +20,7 @@ export interface LoadFigures {
 }
 
 /** Starts the fake in a child process (with --expose-gc) and returns its port and a heap probe. */
-export async function startFakeChild() {
+async function startFakeChild() {
   const child: ChildProcess = fork(
     fileURLToPath(new URL("./fake-child.mjs", import.meta.url)),
     [],

@@ -1,3 +1,4 @@
+import { resolveRef } from "@experience-users/spec";
 import fc from "fast-check";
 import { jsonSchemas } from "./json-schemas.js";
 
@@ -25,13 +26,6 @@ const FORMATS: Record<string, fc.Arbitrary<string>> = {
     .map((d) => d.toISOString()),
   uri: fc.webUrl(),
 };
-
-function resolve(ref: string): Schema {
-  const name = ref.split("/").pop() ?? "";
-  const schema = definitions[name];
-  if (!schema) throw new Error(`unknown $ref ${ref}`);
-  return schema;
-}
 
 function stringOf(schema: Schema): fc.Arbitrary<string> {
   if (typeof schema.format === "string") {
@@ -91,7 +85,10 @@ function objectOf(schema: Schema, depth: number): fc.Arbitrary<Record<string, un
  */
 export function arbitraryOf(schema: Schema, depth = 2): fc.Arbitrary<unknown> {
   if (typeof schema.$ref === "string") {
-    const target = resolve(schema.$ref);
+    const ref = schema.$ref.startsWith(`${defs.$id}#`)
+      ? schema.$ref.slice(defs.$id.length)
+      : schema.$ref;
+    const target = resolveRef(defs, { $ref: ref });
     const recursive = schema.$ref.endsWith("/AdvancedExperienceUserQuery");
     if (recursive && depth <= 0) return fc.constant({});
     return arbitraryOf(target, recursive ? depth - 1 : depth);

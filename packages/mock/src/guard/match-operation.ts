@@ -1,7 +1,13 @@
-import { type OperationDescriptor, operationIds, operations } from "@experience-users/spec";
+import {
+  type OperationDescriptor,
+  type OperationId,
+  operationIds,
+  operations,
+} from "@experience-users/spec";
 
 /** The operation a request is for, with its path parameters percent-decoded. */
 export interface MatchedOperation {
+  readonly operationId: OperationId;
   readonly operation: OperationDescriptor;
   readonly path: Readonly<Record<string, string>>;
 }
@@ -9,10 +15,12 @@ export interface MatchedOperation {
 interface Route {
   readonly method: string;
   readonly segments: readonly string[];
+  readonly operationId: OperationId;
   readonly operation: OperationDescriptor;
 }
 
 const routes: readonly Route[] = operationIds.map((id) => ({
+  operationId: id,
   method: operations[id].method.toUpperCase(),
   segments: operations[id].path.split("/"),
   operation: operations[id],
@@ -43,7 +51,7 @@ export function matchOperation(method: string, pathname: string): MatchedOperati
       path[part.slice(1, -1)] = decode(segment);
       return true;
     });
-    if (matches) return { operation: route.operation, path };
+    if (matches) return { operationId: route.operationId, operation: route.operation, path };
   }
   return undefined;
 }

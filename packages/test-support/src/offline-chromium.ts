@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 
 /** Debian's Chromium, which `.ci/run` installs; playwright-core downloads no browser. */
-export const CHROMIUM = "/usr/bin/chromium";
+const CHROMIUM = "/usr/bin/chromium";
 
 const CHROMIUM_ARGS = [
   "--headless",
@@ -16,6 +16,16 @@ const CHROMIUM_ARGS = [
   "--disable-component-update",
   "--disable-sync",
 ];
+
+/** Options of {@link launchOfflineChromium}. */
+export interface OfflineChromiumOptions {
+  /** @default "/usr/bin/chromium" */
+  executablePath?: string;
+  /** Whether pages may register service workers (MSW's needs to). @default "block" */
+  serviceWorkers?: "allow" | "block";
+  /** Playwright's default timeout for actions, in ms. @default 10_000 */
+  timeout?: number;
+}
 
 /** A headless Chromium page that lets nothing leave the machine, and says what tried to. */
 export interface OfflineBrowser {
@@ -36,17 +46,22 @@ export function staysOnMachine(url: string): boolean {
 
 /**
  * Launches Chromium (`/usr/bin/chromium` unless told otherwise) headless with a fresh profile.
- * Every request is routed: those that stay on the machine continue, every other one is recorded
- * and aborted. Throws (never skips) when the browser is not installed.
+ * Every request is routed, those a service worker makes too (Playwright routes them in
+ * Chromium): those that stay on the machine continue, every other one is recorded and aborted.
+ * Throws (never skips) when the browser is not installed.
  */
-export async function launchOfflineChromium(executablePath = CHROMIUM): Promise<OfflineBrowser> {
+export async function launchOfflineChromium({
+  executablePath = CHROMIUM,
+  serviceWorkers = "block",
+  timeout = 10_000,
+}: OfflineChromiumOptions = {}): Promise<OfflineBrowser> {
   if (!existsSync(executablePath)) {
     throw new Error(
-      `${executablePath} is missing: the docs browser test needs Debian's Chromium. ` +
+      `${executablePath} is missing: the browser tests need Debian's Chromium. ` +
         "Run `.ci/run`, or `apt-get install chromium`.",
     );
   }
-  const profile = mkdtempSync(join(tmpdir(), "docs-page-chromium-"));
+  const profile = mkdtempSync(join(tmpdir(), "offline-chromium-"));
   const externalRequests: string[] = [];
   const refusedByPolicy: string[] = [];
   let context: BrowserContext;
@@ -56,13 +71,13 @@ export async function launchOfflineChromium(executablePath = CHROMIUM): Promise<
       headless: true,
       args: CHROMIUM_ARGS,
       viewport: { width: 1400, height: 1000 },
-      serviceWorkers: "block",
+      serviceWorkers,
     });
   } catch (error) {
     rmSync(profile, { recursive: true, force: true });
     throw error;
   }
-  context.setDefaultTimeout(10_000);
+  context.setDefaultTimeout(timeout);
   await context.route("**/*", (route) => {
     const url = route.request().url();
     if (staysOnMachine(url)) return route.continue();

@@ -1,0 +1,1 @@
+export { runServerCommand, type ServerCommand } from "./run-server-command.js";

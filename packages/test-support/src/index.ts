@@ -1,0 +1,15 @@
+export { type Answer, type CallOptions, callFake, type FakeTarget } from "./call-fake.js";
+export {
+  launchOfflineChromium,
+  type OfflineBrowser,
+  type OfflineChromiumOptions,
+  staysOnMachine,
+} from "./offline-chromium.js";
+export { descendants, isAlive, processGroup } from "./process-tree.js";
+export {
+  type OutputStream,
+  type RunCommandOptions,
+  type RunningCommand,
+  runCommand,
+} from "./run-command.js";
+export { trackedFakes } from "./tracked-fakes.js";
