@@ -6,20 +6,14 @@ import {
   type SuccessBody,
 } from "@experience-users/spec";
 import createFetchClient, { type Client, type Middleware } from "openapi-fetch";
+import { DEFAULT_ACCEPT_VERSION, DEFAULT_BASE_URL } from "./defaults.js";
 import { type AttemptInit, type CallOptions, executor, type FetchResult } from "./execute.js";
 import type { TransportFailure } from "./failure.js";
 import type { ClientHooks } from "./hooks.js";
 import { middlewareDone } from "./parse-marker.js";
-import { type RetryOptions, retryPolicy } from "./retry-policy.js";
+import type { RetryOptions } from "./retry-policy.js";
 import { serializeQuery } from "./serialize-query.js";
 import { platformFetch, type Transport } from "./transport.js";
-
-/** The Losant API. */
-export const DEFAULT_BASE_URL = "https://api.losant.com";
-/** Milliseconds a call may take, retries included, unless `timeout` says otherwise. */
-export const DEFAULT_TIMEOUT = 30_000;
-/** The `Accept-Version` Losant's official clients send, and so this one unless told otherwise. */
-export const DEFAULT_ACCEPT_VERSION = "^1.20.1";
 
 /** Options of {@link createClient}. */
 export interface ClientOptions extends ClientHooks {
@@ -194,22 +188,15 @@ export function buildClient(
     // The platform's message would repeat the value, the token perhaps.
     throw new TypeError("createClient: the token and headers must be valid HTTP header values");
   }
-  const make = (fetchOptions: FetchOptions & { fetch?: Transport }): Client<paths> => {
-    const client = createFetchClient<paths>(fetchOptions);
+  const make = (init: FetchOptions & { fetch?: Transport }): Client<paths> => {
+    const client = createFetchClient<paths>(init);
     if (middleware.length) client.use(middlewareDone, ...middleware);
     return client;
   };
   // The typed methods pass their own fetch per call; `raw` sends through this one.
   const standard = make({ ...fetchOptions, fetch: userFetch ?? platformFetch });
   const clientFor = platform.clientFor?.(standard, make, fetchOptions) ?? (() => standard);
-  const execute = executor({
-    retry: retryPolicy(options.retry),
-    timeout: options.timeout ?? DEFAULT_TIMEOUT,
-    hooks: options,
-    transportFailure: platform.transportFailure,
-    buffered: platform.buffered,
-    middleware: middleware.length > 0,
-  });
+  const execute = executor(options, platform);
 
   /** Runs one typed call: its route, transport, client and headers, then {@link execute}. */
   const run = <Op extends OperationId>(
@@ -221,7 +208,7 @@ export function buildClient(
   ): Result<Op> => {
     const { method } = routes[operation];
     const transport = userFetch ?? platform.transport();
-    const request = clientFor(transport).request as unknown as SendRequest;
+    const client = clientFor(transport) as unknown as { request: SendRequest };
     // openapi-fetch leaves out headers whose value is undefined.
     const headers = {
       ...call?.headers,
@@ -229,7 +216,7 @@ export function buildClient(
       "Accept-Version": call?.acceptVersion,
     };
     return execute(operation, method === "get" || method === "delete", transport, call, (init) =>
-      request(method, routes[operation].path, {
+      client.request(method, routes[operation].path, {
         ...init,
         headers,
         params: { path, query },

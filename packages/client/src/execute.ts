@@ -1,13 +1,16 @@
 import type { ErrorBody, OperationId } from "@experience-users/spec";
+import type { ClientOptions, PlatformDefaults } from "./client.js";
+import { DEFAULT_TIMEOUT } from "./defaults.js";
 import { AbortError } from "./errors/abort-error.js";
 import { ApiError } from "./errors/api-error.js";
+import type { ExperienceUsersError } from "./errors/experience-users-error.js";
 import { NetworkError } from "./errors/network-error.js";
 import { TimeoutError } from "./errors/timeout-error.js";
 import { UnexpectedResponseError } from "./errors/unexpected-response-error.js";
-import { ANY, type Failure, IDEMPOTENT, NEVER, type TransportFailure } from "./failure.js";
+import { ANY, type Failure, IDEMPOTENT, NEVER } from "./failure.js";
 import type { ClientHooks } from "./hooks.js";
 import { MIDDLEWARE_DONE } from "./parse-marker.js";
-import { type RetryPolicy, retryDelay } from "./retry-policy.js";
+import { retryDelay, retryPolicy } from "./retry-policy.js";
 import type { Transport } from "./transport.js";
 
 /** Per-call options of every client method. */
@@ -30,20 +33,6 @@ export interface CallOptions {
   acceptVersion?: string;
 }
 
-/** What a client tells {@link executor} once. */
-export interface ExecutorConfig {
-  retry: RetryPolicy;
-  /** Milliseconds a call may take; 0 (or not finite) for no limit. */
-  timeout: number;
-  hooks: ClientHooks;
-  /** What the platform knows of a transport's errors (Node's codes); `undefined` leaves it to the client. */
-  transportFailure: TransportFailure | undefined;
-  /** Whether an answer's body is already in memory (reading it cannot break off); by default none is. */
-  buffered: ((response: Response) => boolean) | undefined;
-  /** The caller passed middleware (whose own errors must not be taken for the answer's). */
-  middleware: boolean;
-}
-
 /** What openapi-fetch resolves to. */
 export interface FetchResult<T> {
   data?: T;
@@ -62,7 +51,7 @@ export type Execute = <T>(
   operation: OperationId,
   idempotent: boolean,
   transport: Transport,
-  options: CallOptions | undefined,
+  call: CallOptions | undefined,
   send: (init: AttemptInit) => Promise<FetchResult<T>>,
 ) => Promise<T>;
 
@@ -75,14 +64,17 @@ const TEXT_LIMIT = 1000;
  * openapi-fetch throws reaches the caller as it is, never retried: only a failed transport, a
  * body that broke off or did not parse, or an error status are the client's to type.
  */
-export function executor(config: ExecutorConfig): Execute {
-  const { retry: policy, timeout: clientTimeout, hooks, transportFailure, buffered } = config;
-  const { middleware } = config;
-  return async (operation, idempotent, transport, options, send) => {
-    const userSignal = options?.signal;
+export function executor(options: ClientOptions, platform: PlatformDefaults): Execute {
+  const policy = retryPolicy(options.retry);
+  const clientTimeout = options.timeout ?? DEFAULT_TIMEOUT;
+  const hooks: ClientHooks = options;
+  const { transportFailure, buffered } = platform;
+  const middleware = Boolean(options.middleware?.length);
+  return async (operation, idempotent, transport, call, send) => {
+    const userSignal = call?.signal;
     if (userSignal?.aborted) throw new AbortError(operation, userSignal.reason);
-    const timeout = options?.timeout ?? clientTimeout;
-    const limited = timeout > 0 && timeout < Number.POSITIVE_INFINITY;
+    const timeout = call?.timeout ?? clientTimeout;
+    const limited = timeout > 0 && timeout < Infinity;
     // A call with neither timeout nor signal sends no signal at all: following one costs the
     // transport more than the rest of the call.
     const controller = limited || userSignal ? new AbortController() : undefined;
@@ -132,29 +124,26 @@ export function executor(config: ExecutorConfig): Execute {
             },
           );
         };
-        let failure: Failure | undefined;
+        let error: ExperienceUsersError;
+        let retry: Failure["retry"] = NEVER;
+        let retryAfter: string | null = null;
         try {
-          const { data, error, response } = await send({ signal, fetch: observe });
+          const { data, error: body, response } = await send({ signal, fetch: observe });
           const status = response.status;
           hooks.onResponse?.({ ...event(), status, duration: duration() });
           if (!response.ok) {
-            failure = {
-              error: apiError(operation, response, error),
-              retry: policy.statuses.has(status) ? IDEMPOTENT : NEVER,
-              retryAfter: response.headers.get("retry-after"),
-            };
+            error = apiError(operation, response, body);
+            if (policy.statuses.has(status)) retry = IDEMPOTENT;
+            retryAfter = response.headers.get("retry-after");
           } else if (data != null) return data;
-          else {
-            const error = new UnexpectedResponseError(operation, status, "the body is empty");
-            failure = { error, retry: NEVER };
-          }
+          else error = new UnexpectedResponseError(operation, status, "the body is empty");
         } catch (thrown) {
           if (signal?.aborted) throw thrown;
           if (thrown === transportError) {
-            failure = transportFailure?.(operation, thrown) ?? {
+            ({ error, retry } = transportFailure?.(operation, thrown) ?? {
               error: new NetworkError(operation, thrown),
               retry: IDEMPOTENT,
-            };
+            });
           } else if (!answer) throw thrown;
           // After the caller's middleware, a SyntaxError is openapi-fetch parsing the body.
           else if (
@@ -162,15 +151,14 @@ export function executor(config: ExecutorConfig): Execute {
             (!middleware || MIDDLEWARE_DONE in (request as Request))
           ) {
             const reason = "the body is not JSON";
-            const error = new UnexpectedResponseError(operation, answer.status, reason, {
+            error = new UnexpectedResponseError(operation, answer.status, reason, {
               cause: thrown,
             });
-            failure = { error, retry: NEVER };
           } else if (thrown === bodyError) {
-            failure = { error: new NetworkError(operation, thrown), retry: IDEMPOTENT };
+            error = new NetworkError(operation, thrown);
+            retry = IDEMPOTENT;
           } else throw thrown;
         }
-        const { error, retry, retryAfter } = failure;
         const { retries } = policy;
         const allowed =
           retry === ANY

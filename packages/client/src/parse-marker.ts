@@ -1,7 +1,7 @@
 import type { Middleware } from "openapi-fetch";
 
 /** Set on a request once every middleware's `onResponse` has run over its answer. */
-export const MIDDLEWARE_DONE: unique symbol = Symbol("middleware done");
+export const MIDDLEWARE_DONE: unique symbol = Symbol();
 
 /**
  * Registered before the caller's middleware, so openapi-fetch runs its `onResponse` after theirs:
