@@ -128,8 +128,6 @@ export interface PlatformDefaults {
   userAgent?: string;
   /** What the platform knows of its transports' errors. */
   transportFailure?: TransportFailure;
-  /** Whether an answer's body is already in memory (the Node transport's); by default none is. */
-  buffered?: (response: Response) => boolean;
   /**
    * The inner client each transport's requests go through, given the standard one and how to make
    * another; by default the standard one for every transport.

@@ -68,7 +68,7 @@ export function executor(options: ClientOptions, platform: PlatformDefaults): Ex
   const policy = retryPolicy(options.retry);
   const clientTimeout = options.timeout ?? DEFAULT_TIMEOUT;
   const hooks: ClientHooks = options;
-  const { transportFailure, buffered } = platform;
+  const { transportFailure } = platform;
   const middleware = Boolean(options.middleware?.length);
   return async (operation, idempotent, transport, call, send) => {
     const userSignal = call?.signal;
@@ -94,7 +94,6 @@ export function executor(options: ClientOptions, platform: PlatformDefaults): Ex
         let request: Request | undefined;
         let answer: Response | undefined;
         let transportError: unknown;
-        let bodyError: unknown;
         let start = 0;
         const event = () => ({
           operation,
@@ -110,12 +109,6 @@ export function executor(options: ClientOptions, platform: PlatformDefaults): Ex
           return transport(sent).then(
             (response) => {
               answer = response;
-              if (!buffered?.(response)) {
-                watchBody(response, (error) => {
-                  bodyError = error;
-                  throw error;
-                });
-              }
               return response;
             },
             (error) => {
@@ -124,11 +117,35 @@ export function executor(options: ClientOptions, platform: PlatformDefaults): Ex
             },
           );
         };
-        let error: ExperienceUsersError;
+        let result: Awaited<ReturnType<typeof send>> | undefined;
+        let error: ExperienceUsersError | undefined;
         let retry: Failure["retry"] = NEVER;
         let retryAfter: string | null = null;
         try {
-          const { data, error: body, response } = await send({ signal, fetch: observe });
+          result = await send({ signal, fetch: observe });
+        } catch (thrown) {
+          if (signal?.aborted) throw thrown;
+          if (thrown === transportError) {
+            ({ error, retry } = transportFailure?.(operation, thrown) ?? {
+              error: new NetworkError(operation, thrown),
+              retry: IDEMPOTENT,
+            });
+          } else if (answer && (!middleware || MIDDLEWARE_DONE in (request as Request))) {
+            // What throws after the answer went through every middleware is openapi-fetch reading
+            // the body: it broke off, or it did not parse.
+            if (thrown instanceof SyntaxError) {
+              const reason = "the body is not JSON";
+              error = new UnexpectedResponseError(operation, answer.status, reason, {
+                cause: thrown,
+              });
+            } else {
+              error = new NetworkError(operation, thrown);
+              retry = IDEMPOTENT;
+            }
+          } else throw thrown;
+        }
+        if (result) {
+          const { data, error: body, response } = result;
           const status = response.status;
           hooks.onResponse?.({ ...event(), status, duration: duration() });
           if (!response.ok) {
@@ -137,27 +154,6 @@ export function executor(options: ClientOptions, platform: PlatformDefaults): Ex
             retryAfter = response.headers.get("retry-after");
           } else if (data != null) return data;
           else error = new UnexpectedResponseError(operation, status, "the body is empty");
-        } catch (thrown) {
-          if (signal?.aborted) throw thrown;
-          if (thrown === transportError) {
-            ({ error, retry } = transportFailure?.(operation, thrown) ?? {
-              error: new NetworkError(operation, thrown),
-              retry: IDEMPOTENT,
-            });
-          } else if (!answer) throw thrown;
-          // After the caller's middleware, a SyntaxError is openapi-fetch parsing the body.
-          else if (
-            thrown instanceof SyntaxError &&
-            (!middleware || MIDDLEWARE_DONE in (request as Request))
-          ) {
-            const reason = "the body is not JSON";
-            error = new UnexpectedResponseError(operation, answer.status, reason, {
-              cause: thrown,
-            });
-          } else if (thrown === bodyError) {
-            error = new NetworkError(operation, thrown);
-            retry = IDEMPOTENT;
-          } else throw thrown;
         }
         const { retries } = policy;
         const allowed =
@@ -170,9 +166,10 @@ export function executor(options: ClientOptions, platform: PlatformDefaults): Ex
             ? 0
             : retryDelay(policy, number - 1, retryAfter);
         if (delay === undefined) throw error;
+        const failed = error as ExperienceUsersError & { status?: number };
         // Every error that has a status has the answer's.
-        const { status } = error as { status?: number };
-        hooks.onRetry?.({ ...event(), status, duration: duration(), delay, error });
+        const { status } = failed;
+        hooks.onRetry?.({ ...event(), status, duration: duration(), delay, error: failed });
         await sleep(delay, signal);
       }
     } catch (error) {
@@ -192,13 +189,6 @@ function apiError(operation: string, response: Response, error: unknown): ApiErr
   const text = !json && typeof error === "string" && error ? error.slice(0, TEXT_LIMIT) : undefined;
   const body = json ? (error as ErrorBody) : undefined;
   return new ApiError(operation, response.status, body, text, response.headers);
-}
-
-/** Makes `onError` see (and rethrow) what reading the body rejects with. */
-function watchBody(response: Response, onError: (error: unknown) => never): void {
-  const { text, json } = response;
-  response.text = () => text.call(response).catch(onError);
-  response.json = () => json.call(response).catch(onError);
 }
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {

@@ -4,12 +4,6 @@
  */
 export type Transport = ((request: Request) => Promise<Response>) & { Request?: unknown };
 
-/**
- * Marks a response whose body is already in memory (the Node transport's): reading it cannot
- * break off, so the client does not watch it.
- */
-export const BUFFERED_BODY: unique symbol = Symbol.for("@experience-users/client:buffered-body");
-
 /** `globalThis.fetch`, looked up on every call, so a fetch replaced later (MSW, a mock) is used. */
 export const platformFetch: Transport = (request) => globalThis.fetch(request);
 

@@ -5,7 +5,6 @@ import {
   type PlatformDefaults,
 } from "../client.js";
 import { VERSION } from "../generated/version.gen.js";
-import { BUFFERED_BODY } from "../transport.js";
 import { defaultNodeTransport } from "./default-transport.js";
 import { LightRequest } from "./light-request.js";
 import { nodeTransportFailure } from "./transport-failure.js";
@@ -14,7 +13,6 @@ const defaults: PlatformDefaults = {
   transport: defaultNodeTransport,
   userAgent: `experience-users-client/${VERSION}`,
   transportFailure: nodeTransportFailure,
-  buffered: (response) => BUFFERED_BODY in response,
   // A transport that carries a Request class (the Node transport, undici's fetch) gets its
   // requests built with that class, by a second inner client made on first use.
   clientFor: (standard, make, options) => {
