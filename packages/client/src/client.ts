@@ -26,8 +26,8 @@ export interface ClientOptions extends ClientHooks {
   baseUrl?: string;
   /**
    * A fetch to send through instead of the platform's (e.g. the in-process fake server's, or
-   * `createNodeFetch()` from `@experience-users/client/node` with options). A fetch that carries a
-   * `Request` class gets its requests built with that class.
+   * `createNodeFetch()` from `@experience-users/client/node` with options). On Node (the `node`
+   * entry), a fetch that carries a `Request` class gets its requests built with that class.
    * @default on Node, the Node transport (undici), or `globalThis.fetch` whenever something
    * (MSW, a test double) replaced it; elsewhere `globalThis.fetch`
    */

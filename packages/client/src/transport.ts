@@ -1,6 +1,7 @@
 /**
- * What the client sends through: `fetch` or anything shaped like it. A transport that carries a
- * `Request` class (the Node transport's {@link LightRequest}) gets its requests built with it.
+ * What the client sends through: `fetch` or anything shaped like it. On Node, a transport that
+ * carries a `Request` class (the Node transport's `LightRequest`, undici's `Request`) gets its
+ * requests built with it.
  */
 export type Transport = ((request: Request) => Promise<Response>) & { Request?: unknown };
 
