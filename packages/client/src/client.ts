@@ -6,26 +6,14 @@ import {
   type SuccessBody,
 } from "@experience-users/spec";
 import createFetchClient, { type Client, type Middleware } from "openapi-fetch";
-import {
-  type AttemptInit,
-  type CallContext,
-  type CallOptions,
-  execute,
-  type FetchResult,
-} from "./execute.js";
+import { DEFAULT_ACCEPT_VERSION, DEFAULT_BASE_URL } from "./defaults.js";
+import { type AttemptInit, type CallOptions, executor, type FetchResult } from "./execute.js";
 import type { TransportFailure } from "./failure.js";
 import type { ClientHooks } from "./hooks.js";
 import { middlewareDone } from "./parse-marker.js";
-import { type RetryOptions, retryPolicy } from "./retry-policy.js";
+import type { RetryOptions } from "./retry-policy.js";
 import { serializeQuery } from "./serialize-query.js";
 import { platformFetch, type Transport } from "./transport.js";
-
-/** The Losant API. */
-export const DEFAULT_BASE_URL = "https://api.losant.com";
-/** Milliseconds a call may take, retries included, unless `timeout` says otherwise. */
-export const DEFAULT_TIMEOUT = 30_000;
-/** The `Accept-Version` Losant's official clients send, and so this one unless told otherwise. */
-export const DEFAULT_ACCEPT_VERSION = "^1.20.1";
 
 /** Options of {@link createClient}. */
 export interface ClientOptions extends ClientHooks {
@@ -38,8 +26,8 @@ export interface ClientOptions extends ClientHooks {
   baseUrl?: string;
   /**
    * A fetch to send through instead of the platform's (e.g. the in-process fake server's, or
-   * `createNodeFetch()` from `@experience-users/client/node` with options). A fetch that carries a
-   * `Request` class gets its requests built with that class.
+   * `createNodeFetch()` from `@experience-users/client/node` with options). On Node (the `node`
+   * entry), a fetch that carries a `Request` class gets its requests built with that class.
    * @default on Node, the Node transport (undici), or `globalThis.fetch` whenever something
    * (MSW, a test double) replaced it; elsewhere `globalThis.fetch`
    */
@@ -141,10 +129,14 @@ export interface PlatformDefaults {
   /** What the platform knows of its transports' errors. */
   transportFailure?: TransportFailure;
   /**
-   * The openapi-fetch options of the client that builds requests with a transport's own Request
-   * class; by default the client's options with that class.
+   * The inner client each transport's requests go through, given the standard one and how to make
+   * another; by default the standard one for every transport.
    */
-  lightOptions?: (RequestClass: unknown, options: FetchOptions) => FetchOptions | undefined;
+  clientFor?: (
+    standard: Client<paths>,
+    make: (options: FetchOptions) => Client<paths>,
+    options: FetchOptions,
+  ) => (transport: Transport) => Client<paths>;
 }
 
 /** The openapi-fetch options every inner client starts from. */
@@ -155,12 +147,24 @@ export interface FetchOptions {
   Request?: typeof Request;
 }
 
+/** One typed call as openapi-fetch's `request` takes it. */
+type SendRequest = (
+  method: string,
+  path: string,
+  init: AttemptInit & {
+    headers: Record<string, string | undefined>;
+    params: { path: object; query?: object };
+    body?: unknown;
+  },
+) => Promise<FetchResult<never>>;
+
 /** Creates a client; the entries' `createClient` call it with their platform's defaults. */
 export function buildClient(
   options: ClientOptions,
   platform: PlatformDefaults,
 ): ExperienceUsersClient {
-  if (typeof options?.token !== "string" || options.token === "") {
+  const { token, fetch: userFetch, middleware = [] } = options ?? {};
+  if (typeof token !== "string" || token === "") {
     throw new TypeError("createClient needs a non-empty `token`");
   }
   const userAgent = options.userAgent ?? platform.userAgent;
@@ -173,7 +177,7 @@ export function buildClient(
       ...(userAgent ? { "User-Agent": userAgent } : {}),
       ...options.headers,
       ...(options.losantdomain === undefined ? {} : { losantdomain: options.losantdomain }),
-      Authorization: `Bearer ${options.token}`,
+      Authorization: `Bearer ${token}`,
     },
   };
   try {
@@ -182,66 +186,45 @@ export function buildClient(
     // The platform's message would repeat the value, the token perhaps.
     throw new TypeError("createClient: the token and headers must be valid HTTP header values");
   }
-  const userFetch = options.fetch;
-  const middleware = options.middleware ?? [];
-  // The typed methods pass their own fetch per call; `raw` sends through this one.
-  const standard = createFetchClient<paths>({ ...fetchOptions, fetch: userFetch ?? platformFetch });
-  if (middleware.length) standard.use(middlewareDone, ...middleware);
-  let light: Client<paths> | undefined;
-  const clientFor = (transport: Transport): Client<paths> => {
-    if (transport.Request === undefined) return standard;
-    if (!light) {
-      light = createFetchClient<paths>(
-        platform.lightOptions?.(transport.Request, fetchOptions) ?? {
-          ...fetchOptions,
-          Request: transport.Request as typeof Request,
-        },
-      );
-      if (middleware.length) light.use(middlewareDone, ...middleware);
-    }
-    return light;
+  const make = (init: FetchOptions & { fetch?: Transport }): Client<paths> => {
+    const client = createFetchClient<paths>(init);
+    if (middleware.length) client.use(middlewareDone, ...middleware);
+    return client;
   };
+  // The typed methods pass their own fetch per call; `raw` sends through this one.
+  const standard = make({ ...fetchOptions, fetch: userFetch ?? platformFetch });
+  const clientFor = platform.clientFor?.(standard, make, fetchOptions) ?? (() => standard);
+  const execute = executor(options, platform);
 
-  const retry = retryPolicy(options.retry);
-  const timeout = options.timeout === 0 ? undefined : (options.timeout ?? DEFAULT_TIMEOUT);
-  const middlewareGiven = middleware.length > 0;
-  /** Runs one typed call: its transport and client, its headers, then {@link execute}. */
-  const run = <T>(
-    operation: OperationId,
+  /** Runs one typed call: its route, transport, client and headers, then {@link execute}. */
+  const run = <Op extends OperationId>(
+    operation: Op,
+    path: Path<Op>,
     call: CallOptions | undefined,
-    send: (
-      client: Client<paths>,
-      init: AttemptInit & { headers: Record<string, string> },
-    ) => Promise<FetchResult<T>>,
-  ): Promise<T> => {
+    body?: Body<Op>,
+    query?: Query<Op>,
+  ): Result<Op> => {
+    const { method } = routes[operation];
     const transport = userFetch ?? platform.transport();
-    const client = clientFor(transport);
+    const client = clientFor(transport) as unknown as { request: SendRequest };
+    // openapi-fetch leaves out headers whose value is undefined.
     const headers = {
       ...call?.headers,
-      ...(call?.losantdomain === undefined ? {} : { losantdomain: call.losantdomain }),
-      ...(call?.acceptVersion === undefined ? {} : { "Accept-Version": call.acceptVersion }),
+      losantdomain: call?.losantdomain,
+      "Accept-Version": call?.acceptVersion,
     };
-    const method = routes[operation].method;
-    const ctx: CallContext = {
-      operation,
-      idempotent: method === "get" || method === "delete",
-      retry,
-      timeout,
-      hooks: options,
-      transport,
-      transportFailure: platform.transportFailure,
-      middleware: middlewareGiven,
-    };
-    return execute(ctx, call, (init) => send(client, { ...init, headers }));
+    return execute(operation, method === "get" || method === "delete", transport, call, (init) =>
+      client.request(method, routes[operation].path, {
+        ...init,
+        headers,
+        params: { path, query },
+        body,
+      }),
+    );
   };
 
   const list: ExperienceUsersApi["list"] = ({ applicationId, ...query }, call) =>
-    run("listExperienceUsers", call, (client, init) =>
-      client.GET(routes.listExperienceUsers.path, {
-        ...init,
-        params: { path: { applicationId }, query },
-      }),
-    );
+    run("listExperienceUsers", { applicationId }, call, undefined, query);
 
   const users: ExperienceUsersApi = {
     list,
@@ -253,22 +236,10 @@ export function buildClient(
         if (page * perPage + items.length >= totalCount) return;
       }
     },
-    create: (params, body, call) =>
-      run("createExperienceUser", call, (client, init) =>
-        client.POST(routes.createExperienceUser.path, { ...init, params: { path: params }, body }),
-      ),
-    get: (params, call) =>
-      run("getExperienceUser", call, (client, init) =>
-        client.GET(routes.getExperienceUser.path, { ...init, params: { path: params } }),
-      ),
-    update: (params, body, call) =>
-      run("updateExperienceUser", call, (client, init) =>
-        client.PATCH(routes.updateExperienceUser.path, { ...init, params: { path: params }, body }),
-      ),
-    delete: (params, call) =>
-      run("deleteExperienceUser", call, (client, init) =>
-        client.DELETE(routes.deleteExperienceUser.path, { ...init, params: { path: params } }),
-      ),
+    create: (params, body, call) => run("createExperienceUser", params, call, body),
+    get: (params, call) => run("getExperienceUser", params, call),
+    update: (params, body, call) => run("updateExperienceUser", params, call, body),
+    delete: (params, call) => run("deleteExperienceUser", params, call),
   };
 
   return { users, raw: standard };

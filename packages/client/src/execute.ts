@@ -1,14 +1,16 @@
 import type { ErrorBody, OperationId } from "@experience-users/spec";
-import { Attempt } from "./attempt.js";
+import type { ClientOptions, PlatformDefaults } from "./client.js";
+import { DEFAULT_TIMEOUT } from "./defaults.js";
 import { AbortError } from "./errors/abort-error.js";
 import { ApiError } from "./errors/api-error.js";
+import type { ExperienceUsersError } from "./errors/experience-users-error.js";
 import { NetworkError } from "./errors/network-error.js";
 import { TimeoutError } from "./errors/timeout-error.js";
 import { UnexpectedResponseError } from "./errors/unexpected-response-error.js";
-import type { Failure, TransportFailure } from "./failure.js";
+import { ANY, type Failure, IDEMPOTENT, NEVER } from "./failure.js";
 import type { ClientHooks } from "./hooks.js";
 import { MIDDLEWARE_DONE } from "./parse-marker.js";
-import { type RetryPolicy, retryDelay } from "./retry-policy.js";
+import { retryDelay, retryPolicy } from "./retry-policy.js";
 import type { Transport } from "./transport.js";
 
 /** Per-call options of every client method. */
@@ -31,21 +33,6 @@ export interface CallOptions {
   acceptVersion?: string;
 }
 
-/** How one operation is run: what the typed methods tell {@link execute}. */
-export interface CallContext {
-  operation: OperationId;
-  /** GET and DELETE may be retried on any failure; POST and PATCH only when never sent. */
-  idempotent: boolean;
-  retry: RetryPolicy;
-  timeout: number | undefined;
-  hooks: ClientHooks;
-  transport: Transport;
-  /** What the platform knows of a transport's errors (Node's codes); `undefined` leaves it to the client. */
-  transportFailure: TransportFailure | undefined;
-  /** The caller passed middleware (whose own errors must not be taken for the answer's). */
-  middleware: boolean;
-}
-
 /** What openapi-fetch resolves to. */
 export interface FetchResult<T> {
   data?: T;
@@ -59,151 +46,159 @@ export interface AttemptInit {
   fetch: (request: Request) => Promise<Response>;
 }
 
+/** Runs one call of `operation` through `transport`; `send` makes one attempt through openapi-fetch. */
+export type Execute = <T>(
+  operation: OperationId,
+  idempotent: boolean,
+  transport: Transport,
+  call: CallOptions | undefined,
+  send: (init: AttemptInit) => Promise<FetchResult<T>>,
+) => Promise<T>;
+
 const TEXT_LIMIT = 1000;
 
 /**
- * Runs one API call: timeout and abort, the hooks, bounded retries (idempotent calls on network
- * failures and retried statuses, any call proven never sent), and the mapping of every outcome
- * to the parsed body or one of the client's typed errors. What a middleware, a hook or
+ * The runner of a client's calls: timeout and abort, the hooks, bounded retries (idempotent calls
+ * on network failures and retried statuses, any call proven never sent), and the mapping of every
+ * outcome to the parsed body or one of the client's typed errors. What a middleware, a hook or
  * openapi-fetch throws reaches the caller as it is, never retried: only a failed transport, a
  * body that broke off or did not parse, or an error status are the client's to type.
  */
-export async function execute<T>(
-  ctx: CallContext,
-  options: CallOptions | undefined,
-  send: (init: AttemptInit) => Promise<FetchResult<T>>,
-): Promise<T> {
-  const userSignal = options?.signal;
-  if (userSignal?.aborted) throw new AbortError(ctx.operation, userSignal.reason);
-  const timeout = options?.timeout ?? ctx.timeout;
-  const limited = timeout !== undefined && Number.isFinite(timeout) && timeout > 0;
-  // A call with neither timeout nor signal sends no signal at all: following one costs the
-  // transport more than the rest of the call.
-  const controller = limited || userSignal ? new AbortController() : undefined;
-  const signal = controller?.signal;
-  let timedOut = false;
-  const timer = limited
-    ? setTimeout(() => {
-        timedOut = true;
-        controller?.abort();
-      }, timeout)
-    : undefined;
-  const onAbort = () => controller?.abort(userSignal?.reason);
-  userSignal?.addEventListener("abort", onAbort, { once: true });
-  try {
-    for (let number = 1; ; number++) {
-      const attempt = new Attempt(ctx, number);
-      const outcome = await run(ctx, attempt, send, signal);
-      if ("value" in outcome) return outcome.value;
-      const { error, retry, retryAfter = null } = outcome;
-      const retries = ctx.retry.retries;
-      const allowed =
-        retry === "any"
-          ? number <= Math.max(1, retries)
-          : retry === "idempotent" && ctx.idempotent && number <= retries;
-      const delay = !allowed
-        ? undefined
-        : retry === "any" && number === 1
-          ? 0
-          : retryDelay(ctx.retry, number - 1, retryAfter);
-      if (delay === undefined) throw error;
-      ctx.hooks.onRetry?.({
-        ...attempt.event(),
-        status: error instanceof ApiError ? error.status : undefined,
-        duration: attempt.duration(),
-        delay,
-        error,
-      });
-      await sleep(delay, signal);
+export function executor(options: ClientOptions, platform: PlatformDefaults): Execute {
+  const policy = retryPolicy(options.retry);
+  const clientTimeout = options.timeout ?? DEFAULT_TIMEOUT;
+  const hooks: ClientHooks = options;
+  const { transportFailure } = platform;
+  const middleware = Boolean(options.middleware?.length);
+  return async (operation, idempotent, transport, call, send) => {
+    const userSignal = call?.signal;
+    if (userSignal?.aborted) throw new AbortError(operation, userSignal.reason);
+    const timeout = call?.timeout ?? clientTimeout;
+    const limited = timeout > 0 && timeout < Infinity;
+    // A call with neither timeout nor signal sends no signal at all: following one costs the
+    // transport more than the rest of the call.
+    const controller = limited || userSignal ? new AbortController() : undefined;
+    const signal = controller?.signal;
+    let timedOut = false;
+    const timer = limited
+      ? setTimeout(() => {
+          timedOut = true;
+          controller?.abort();
+        }, timeout)
+      : undefined;
+    const onAbort = () => controller?.abort(userSignal?.reason);
+    userSignal?.addEventListener("abort", onAbort, { once: true });
+    try {
+      for (let number = 1; ; number++) {
+        // What this attempt saw: the request it sent, when, its answer, the transport's error.
+        let request: Request | undefined;
+        let answer: Response | undefined;
+        let transportError: unknown;
+        let start = 0;
+        const event = () => ({
+          operation,
+          attempt: number,
+          method: request?.method ?? "",
+          url: request?.url ?? "",
+        });
+        const duration = () => start && performance.now() - start;
+        const observe = (sent: Request): Promise<Response> => {
+          request = sent;
+          hooks.onRequest?.(event());
+          start = performance.now();
+          return transport(sent).then(
+            (response) => {
+              answer = response;
+              return response;
+            },
+            (error) => {
+              transportError = error;
+              throw error;
+            },
+          );
+        };
+        let result: Awaited<ReturnType<typeof send>> | undefined;
+        let error: ExperienceUsersError | undefined;
+        let retry: Failure["retry"] = NEVER;
+        let retryAfter: string | null = null;
+        try {
+          result = await send({ signal, fetch: observe });
+        } catch (thrown) {
+          if (signal?.aborted) throw thrown;
+          if (thrown === transportError) {
+            ({ error, retry } = transportFailure?.(operation, thrown) ?? {
+              error: new NetworkError(operation, thrown),
+              retry: IDEMPOTENT,
+            });
+          } else if (answer && (!middleware || MIDDLEWARE_DONE in (request as Request))) {
+            // What throws after the answer went through every middleware is openapi-fetch reading
+            // the body: it broke off, or it did not parse.
+            if (thrown instanceof SyntaxError) {
+              const reason = "the body is not JSON";
+              error = new UnexpectedResponseError(operation, answer.status, reason, {
+                cause: thrown,
+              });
+            } else {
+              error = new NetworkError(operation, thrown);
+              retry = IDEMPOTENT;
+            }
+          } else throw thrown;
+        }
+        if (result) {
+          const { data, error: body, response } = result;
+          const status = response.status;
+          hooks.onResponse?.({ ...event(), status, duration: duration() });
+          if (!response.ok) {
+            error = apiError(operation, response, body);
+            if (policy.statuses.has(status)) retry = IDEMPOTENT;
+            retryAfter = response.headers.get("retry-after");
+          } else if (data != null) return data;
+          else error = new UnexpectedResponseError(operation, status, "the body is empty");
+        }
+        const { retries } = policy;
+        const allowed =
+          retry === ANY
+            ? number <= Math.max(1, retries)
+            : retry === IDEMPOTENT && idempotent && number <= retries;
+        const delay = !allowed
+          ? undefined
+          : retry === ANY && number === 1
+            ? 0
+            : retryDelay(policy, number - 1, retryAfter);
+        if (delay === undefined) throw error;
+        const failed = error as ExperienceUsersError & { status?: number };
+        // Every error that has a status has the answer's.
+        const { status } = failed;
+        hooks.onRetry?.({ ...event(), status, duration: duration(), delay, error: failed });
+        await sleep(delay, signal);
+      }
+    } catch (error) {
+      if (timedOut) throw new TimeoutError(operation, timeout);
+      if (userSignal?.aborted) throw new AbortError(operation, userSignal.reason);
+      throw error;
+    } finally {
+      clearTimeout(timer);
+      userSignal?.removeEventListener("abort", onAbort);
     }
-  } catch (error) {
-    if (timedOut && timeout !== undefined) throw new TimeoutError(ctx.operation, timeout);
-    if (userSignal?.aborted) throw new AbortError(ctx.operation, userSignal.reason);
-    throw error;
-  } finally {
-    clearTimeout(timer);
-    userSignal?.removeEventListener("abort", onAbort);
-  }
-}
-
-/** One attempt: its parsed body, or how it failed. Anything else it throws is rethrown as it is. */
-async function run<T>(
-  ctx: CallContext,
-  attempt: Attempt,
-  send: (init: AttemptInit) => Promise<FetchResult<T>>,
-  signal: AbortSignal | undefined,
-): Promise<{ value: T } | Failure> {
-  let result: FetchResult<T>;
-  try {
-    result = await send({ signal, fetch: attempt.fetch });
-  } catch (thrown) {
-    const failure = signal?.aborted ? undefined : classify(ctx, attempt, thrown);
-    if (failure === undefined) throw thrown;
-    return failure;
-  }
-  const { data, error, response } = result;
-  const status = response.status;
-  ctx.hooks.onResponse?.({ ...attempt.event(), status, duration: attempt.duration() });
-  if (response.ok) {
-    if (data !== undefined && data !== null) return { value: data };
-    const empty = new UnexpectedResponseError(ctx.operation, status, "the body is empty");
-    return { error: empty, retry: "never" };
-  }
-  return {
-    error: toApiError(ctx.operation, response, error),
-    retry: ctx.retry.statuses.has(status) ? "idempotent" : "never",
-    retryAfter: response.headers.get("retry-after"),
   };
 }
 
-/** The failure a thrown error stands for, when the transport or the answer failed. */
-function classify(ctx: CallContext, attempt: Attempt, thrown: unknown): Failure | undefined {
-  const { operation } = ctx;
-  if (thrown === attempt.transportError) {
-    return (
-      ctx.transportFailure?.(operation, thrown) ?? {
-        error: new NetworkError(operation, thrown),
-        retry: "idempotent",
-      }
-    );
-  }
-  const answer = attempt.answer;
-  if (answer === undefined) return undefined;
-  const parsing = !ctx.middleware || MIDDLEWARE_DONE in (attempt.request ?? {});
-  if (thrown instanceof SyntaxError && parsing) {
-    const reason = "the body is not JSON";
-    const error = new UnexpectedResponseError(operation, answer.status, reason, { cause: thrown });
-    return { error, retry: "never" };
-  }
-  if (thrown !== attempt.bodyError) return undefined;
-  return { error: new NetworkError(operation, thrown), retry: "idempotent" };
-}
-
-function toApiError(operation: string, response: Response, error: unknown): ApiError {
-  if (typeof error === "object" && error !== null && !Array.isArray(error)) {
-    return new ApiError(
-      operation,
-      response.status,
-      error as ErrorBody,
-      undefined,
-      response.headers,
-    );
-  }
-  const text = typeof error === "string" && error !== "" ? error.slice(0, TEXT_LIMIT) : undefined;
-  return new ApiError(operation, response.status, undefined, text, response.headers);
+/** The ApiError of an error status; `error` is what openapi-fetch made of the body. */
+function apiError(operation: string, response: Response, error: unknown): ApiError {
+  const json = typeof error === "object" && error !== null && !Array.isArray(error);
+  const text = !json && typeof error === "string" && error ? error.slice(0, TEXT_LIMIT) : undefined;
+  const body = json ? (error as ErrorBody) : undefined;
+  return new ApiError(operation, response.status, body, text, response.headers);
 }
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
+    const stop = () => {
       clearTimeout(timer);
       reject(signal?.reason);
     };
-    signal?.addEventListener("abort", onAbort, { once: true });
+    const timer = setTimeout(resolve, ms);
+    if (signal?.aborted) stop();
+    else signal?.addEventListener("abort", stop, { once: true });
   });
 }

@@ -14,18 +14,16 @@ export type {
   UserTagsCondition,
 } from "@experience-users/spec";
 export type { Middleware } from "openapi-fetch";
-export {
-  type ClientOptions,
-  type CreateExperienceUserParams,
-  DEFAULT_ACCEPT_VERSION,
-  DEFAULT_BASE_URL,
-  DEFAULT_TIMEOUT,
-  type ExperienceUserParams,
-  type ExperienceUsersApi,
-  type ExperienceUsersClient,
-  type ListExperienceUsersParams,
+export type {
+  ClientOptions,
+  CreateExperienceUserParams,
+  ExperienceUserParams,
+  ExperienceUsersApi,
+  ExperienceUsersClient,
+  ListExperienceUsersParams,
 } from "./client.js";
 export { createClient } from "./create-client.js";
+export { DEFAULT_ACCEPT_VERSION, DEFAULT_BASE_URL, DEFAULT_TIMEOUT } from "./defaults.js";
 export { AbortError } from "./errors/abort-error.js";
 export { ApiError } from "./errors/api-error.js";
 export { ExperienceUsersError } from "./errors/experience-users-error.js";

@@ -1,11 +1,12 @@
 import type { Middleware } from "openapi-fetch";
 
 /** Set on a request once every middleware's `onResponse` has run over its answer. */
-export const MIDDLEWARE_DONE: unique symbol = Symbol("middleware done");
+export const MIDDLEWARE_DONE: unique symbol = Symbol();
 
 /**
  * Registered before the caller's middleware, so openapi-fetch runs its `onResponse` after theirs:
- * a SyntaxError after that point is openapi-fetch parsing the body, not a middleware's own.
+ * what throws after that point is openapi-fetch reading the body (it broke off or did not parse),
+ * not a middleware.
  */
 export const middlewareDone: Middleware = {
   onResponse({ request }) {

@@ -37,28 +37,19 @@ export function retryPolicy(options: RetryOptions | number | undefined): RetryPo
 }
 
 /**
- * The wait before retry number `attempt` (0-based), or `undefined` when the answer's
+ * The wait before retry number `attempt` (0-based): the answer's `Retry-After` (delta-seconds or
+ * an HTTP date) when it is readable, else exponential backoff with jitter; `undefined` when
  * `Retry-After` asks for longer than `maxDelay`.
  */
 export function retryDelay(
-  policy: RetryPolicy,
+  { minDelay, maxDelay }: RetryPolicy,
   attempt: number,
-  retryAfter: string | null,
-  now: number = Date.now(),
-  random: () => number = Math.random,
+  retryAfter: string | null | undefined,
 ): number | undefined {
-  if (retryAfter !== null) {
-    const asked = parseRetryAfter(retryAfter, now);
-    if (asked !== undefined) return asked <= policy.maxDelay ? asked : undefined;
-  }
-  const backoff = policy.minDelay * 2 ** attempt;
-  return Math.min(policy.maxDelay, backoff / 2 + (random() * backoff) / 2);
-}
-
-/** `Retry-After` as delta-seconds or an HTTP date, in ms from `now`; undefined if unreadable. */
-export function parseRetryAfter(value: string, now: number): number | undefined {
-  const text = value.trim();
-  if (/^\d+$/.test(text)) return Number(text) * 1000;
-  const date = Date.parse(text);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+  const text = retryAfter?.trim() ?? "";
+  // NaN (not a number nor a date) fails both comparisons below.
+  const asked = /^\d+$/.test(text) ? +text * 1000 : Math.max(0, Date.parse(text) - Date.now());
+  if (asked >= 0) return asked <= maxDelay ? asked : undefined;
+  const backoff = minDelay * 2 ** attempt;
+  return Math.min(maxDelay, backoff / 2 + (Math.random() * backoff) / 2);
 }

@@ -1,14 +1,9 @@
 /**
- * What the client sends through: `fetch` or anything shaped like it. A transport that carries a
- * `Request` class (the Node transport's {@link LightRequest}) gets its requests built with it.
+ * What the client sends through: `fetch` or anything shaped like it. On Node, a transport that
+ * carries a `Request` class (the Node transport's `LightRequest`, undici's `Request`) gets its
+ * requests built with it.
  */
 export type Transport = ((request: Request) => Promise<Response>) & { Request?: unknown };
-
-/**
- * Marks a response whose body is already in memory (the Node transport's): reading it cannot
- * break off, so the client does not watch it.
- */
-export const BUFFERED_BODY: unique symbol = Symbol.for("@experience-users/client:buffered-body");
 
 /** `globalThis.fetch`, looked up on every call, so a fetch replaced later (MSW, a mock) is used. */
 export const platformFetch: Transport = (request) => globalThis.fetch(request);

@@ -606,18 +606,22 @@ describe("what is a NetworkError and what is retried", () => {
     expect(calls).toEqual(["POST"]);
   });
 
+  /** A 200 whose body stream errors after its first bytes. */
+  const brokenBody = () => {
+    const stream = new ReadableStream({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"id":'));
+        controller.error(new TypeError("terminated"));
+      },
+    });
+    return new Response(stream, { status: 200, headers: { "content-type": "application/json" } });
+  };
+
   it("a body that breaks off is a NetworkError, retried for GET when retries are on", async () => {
     let calls = 0;
     const fetch = async () => {
       calls++;
-      if (calls > 1) return json(200, user);
-      const stream = new ReadableStream({
-        start(controller) {
-          controller.enqueue(new TextEncoder().encode('{"id":'));
-          controller.error(new TypeError("terminated"));
-        },
-      });
-      return new Response(stream, { status: 200, headers: { "content-type": "application/json" } });
+      return calls > 1 ? json(200, user) : brokenBody();
     };
     await expect(createClient({ token: "t", fetch }).users.get(params)).rejects.toBeInstanceOf(
       NetworkError,
@@ -627,6 +631,35 @@ describe("what is a NetworkError and what is retried", () => {
       createClient({ token: "t", fetch, retry: { retries: 1, minDelay: 0 } }).users.get(params),
     ).resolves.toEqual(user);
     expect(calls).toBe(2);
+  });
+
+  const behindMiddleware = [
+    {
+      description: "a body that breaks off is a NetworkError",
+      answer: brokenBody,
+      error: NetworkError,
+    },
+    {
+      description: "a 200 body that is not JSON is an UnexpectedResponseError",
+      answer: () => new Response("<html>", { status: 200 }),
+      error: UnexpectedResponseError,
+    },
+  ];
+
+  it.each(behindMiddleware)("$description behind a middleware too", async ({ answer, error }) => {
+    const seen: number[] = [];
+    const middleware: Middleware = {
+      onResponse: ({ response }) => {
+        seen.push(response.status);
+      },
+    };
+    const client = createClient({
+      token: "t",
+      fetch: async () => answer(),
+      middleware: [middleware],
+    });
+    await expect(client.users.get(params)).rejects.toBeInstanceOf(error);
+    expect(seen).toEqual([200]);
   });
 
   it("what a middleware throws reaches the caller as it is, never retried", async () => {

@@ -8,13 +8,13 @@ import { ExperienceUsersError } from "./experience-users-error.js";
 export class ApiError extends ExperienceUsersError {
   override readonly name = "ApiError";
   /** The HTTP status, e.g. 400, 401, 403, 404, 429, 502. */
-  readonly status: number;
+  declare readonly status: number;
   /** The parsed Error body, when the answer was a JSON object. */
-  readonly body: ErrorBody | undefined;
+  declare readonly body: ErrorBody | undefined;
   /** The first 1,000 characters of a body that was not JSON. */
-  readonly text: string | undefined;
+  declare readonly text: string | undefined;
   /** The answer's headers (`Retry-After`, `sl-violations`, ...). */
-  readonly headers: Headers;
+  declare readonly headers: Headers;
 
   constructor(
     operation: string,
@@ -23,10 +23,9 @@ export class ApiError extends ExperienceUsersError {
     text: string | undefined,
     headers: Headers,
   ) {
-    const detail = body?.message ?? (text ? "non-JSON body" : "empty body");
     super(
       operation,
-      `${operation} failed with ${status}${body?.type ? ` ${body.type}` : ""}: ${detail}`,
+      `${operation} failed with ${status}${body?.type ? ` ${body.type}` : ""}: ${body?.message ?? (text ? "non-JSON body" : "empty body")}`,
     );
     this.status = status;
     this.body = body;

@@ -2,7 +2,7 @@
 export class ExperienceUsersError extends Error {
   override readonly name: string = "ExperienceUsersError";
   /** The operationId of the call that failed, e.g. `createExperienceUser`. */
-  readonly operation: string;
+  declare readonly operation: string;
 
   constructor(operation: string, message: string, options?: { cause?: unknown }) {
     super(message, options);

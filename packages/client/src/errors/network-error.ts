@@ -12,5 +12,5 @@ export class NetworkError extends ExperienceUsersError {
 function describe(cause: unknown): string {
   if (!(cause instanceof Error)) return String(cause);
   const inner = cause.cause instanceof Error ? ` (${cause.cause.message})` : "";
-  return `${cause.message}${inner}`;
+  return cause.message + inner;
 }

@@ -7,9 +7,9 @@ import { ExperienceUsersError } from "./experience-users-error.js";
 export class ResponseTooLargeError extends ExperienceUsersError {
   override readonly name = "ResponseTooLargeError";
   /** The HTTP status of the answer. */
-  readonly status: number;
+  declare readonly status: number;
   /** The limit that was exceeded, in bytes. */
-  readonly limit: number;
+  declare readonly limit: number;
 
   constructor(operation: string, status: number, limit: number, options?: { cause?: unknown }) {
     super(

@@ -4,7 +4,7 @@ import { ExperienceUsersError } from "./experience-users-error.js";
 export class TimeoutError extends ExperienceUsersError {
   override readonly name = "TimeoutError";
   /** The timeout that expired, in milliseconds. */
-  readonly timeout: number;
+  declare readonly timeout: number;
 
   constructor(operation: string, timeout: number) {
     super(operation, `${operation} timed out after ${timeout} ms`);

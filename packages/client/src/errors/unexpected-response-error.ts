@@ -4,7 +4,7 @@ import { ExperienceUsersError } from "./experience-users-error.js";
 export class UnexpectedResponseError extends ExperienceUsersError {
   override readonly name = "UnexpectedResponseError";
   /** The HTTP status of the answer. */
-  readonly status: number;
+  declare readonly status: number;
 
   constructor(operation: string, status: number, reason: string, options?: { cause?: unknown }) {
     super(operation, `${operation} got an unexpected ${status} answer: ${reason}`, options);

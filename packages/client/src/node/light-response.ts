@@ -1,5 +1,3 @@
-import { BUFFERED_BODY } from "../transport.js";
-
 /**
  * What `createNodeFetch()` answers with: the Response members the client, openapi-fetch and
  * middleware use (`status`, `ok`, `statusText`, `headers`, `url`, `redirected`, the body readers,
@@ -34,11 +32,6 @@ export class LightResponse {
     this.headers = init.headers;
     this.url = init.url;
     this.redirected = init.redirected ?? false;
-  }
-
-  /** The body is in memory: reading it cannot fail halfway. */
-  get [BUFFERED_BODY](): true {
-    return true;
   }
 
   get ok(): boolean {

@@ -1,6 +1,6 @@
 import { NetworkError } from "../errors/network-error.js";
 import { ResponseTooLargeError } from "../errors/response-too-large-error.js";
-import type { Failure } from "../failure.js";
+import { ANY, type Failure, NEVER } from "../failure.js";
 import { RESPONSE_TOO_LARGE } from "../transport.js";
 import { provenNeverSent } from "./never-sent.js";
 
@@ -20,8 +20,8 @@ export function nodeTransportFailure(operation: string, error: unknown): Failure
     const tooLarge = new ResponseTooLargeError(operation, status ?? 0, limit ?? 0, {
       cause: error,
     });
-    return { error: tooLarge, retry: "never" };
+    return { error: tooLarge, retry: NEVER };
   }
-  if (provenNeverSent(error)) return { error: new NetworkError(operation, error), retry: "any" };
+  if (provenNeverSent(error)) return { error: new NetworkError(operation, error), retry: ANY };
   return undefined;
 }

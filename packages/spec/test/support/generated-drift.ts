@@ -8,8 +8,21 @@ import targets from "../../../../scripts/targets.json" with { type: "json" };
 /** The repository root. */
 export const repoRoot = fileURLToPath(new URL("../../../..", import.meta.url));
 
-/** Every generated folder, relative to the repository root, with the script that writes it. */
-export const generatedDirs = Object.entries(targets).map(([name, target]) => ({ name, ...target }));
+/** One row of scripts/targets.json. */
+interface Target {
+  script: string;
+  dir: string;
+  from?: string;
+  writes: string;
+}
+
+/**
+ * Every generated folder, relative to the repository root, with the script that writes it and
+ * the file it is generated from (the spec unless the table says otherwise).
+ */
+export const generatedDirs = Object.entries(targets as Record<string, Target>).map(
+  ([name, target]) => ({ name, ...target, from: target.from ?? "spec/experience-users.yaml" }),
+);
 
 /** Runs every generator with `--out-root`, so the tree lands under `outRoot`, not in the repo. */
 export async function generateInto(outRoot: string): Promise<void> {
