@@ -1,6 +1,6 @@
 import { builtinModules } from "node:module";
+import { bundleBytes, bundleModules } from "@experience-users/test-support";
 import type { Plugin } from "esbuild";
-import { bundleBytes, bundleModules } from "../bundle-bytes.js";
 import type { Section } from "../report.js";
 import { formatNumber, formatRatio } from "../stats.js";
 
