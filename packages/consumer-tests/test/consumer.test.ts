@@ -14,13 +14,13 @@ import {
 } from "./support/scratch-project.js";
 
 /**
- * Bytes (minified, gzip -9) a browser app ships to list and create users: 4,984 on 2026-12-01
- * (1.0.0 shipped 4,796; the hooks, Accept-Version and the reading of answers took it to 5,470,
- * and one runner of calls with its state in closures brought it back down); openapi-fetch is
- * about 2,300 of them and the Node transport adds nothing. A change that grows it past this
- * (about 1% over) fails here.
+ * Bytes (minified, gzip -9) a browser app ships to list and create users: 4,943 on 2026-12-01
+ * (1.0.0 shipped 4,796; the hooks, Accept-Version and the reading of answers took it to 5,470;
+ * one runner of calls with its state in closures brought it to 4,984, and the abort signal's
+ * reason as the typed error to 4,943); openapi-fetch is about 2,300 of them and the Node
+ * transport adds nothing. A change that grows it past this (about 1% over) fails here.
  */
-const BROWSER_BUNDLE_BUDGET = 5_050;
+const BROWSER_BUNDLE_BUDGET = 4_990;
 
 let work = "";
 let app = "";
