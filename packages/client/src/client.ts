@@ -204,7 +204,7 @@ export function buildClient(
     body?: Body<Op>,
     query?: Query<Op>,
   ): Result<Op> => {
-    const { method } = routes[operation];
+    const { method, path: route } = routes[operation];
     const transport = userFetch ?? platform.transport();
     const client = clientFor(transport) as unknown as { request: SendRequest };
     // openapi-fetch leaves out headers whose value is undefined.
@@ -214,7 +214,7 @@ export function buildClient(
       "Accept-Version": call?.acceptVersion,
     };
     return execute(operation, method === "get" || method === "delete", transport, call, (init) =>
-      client.request(method, routes[operation].path, {
+      client.request(method, route, {
         ...init,
         headers,
         params: { path, query },

@@ -55,8 +55,6 @@ export type Execute = <T>(
   send: (init: AttemptInit) => Promise<FetchResult<T>>,
 ) => Promise<T>;
 
-const TEXT_LIMIT = 1000;
-
 /**
  * The runner of a client's calls: timeout and abort, the hooks, bounded retries (idempotent calls
  * on network failures and retried statuses, any call proven never sent), and the mapping of every
@@ -72,32 +70,29 @@ export function executor(options: ClientOptions, platform: PlatformDefaults): Ex
   const middleware = Boolean(options.middleware?.length);
   return async (operation, idempotent, transport, call, send) => {
     const userSignal = call?.signal;
-    if (userSignal?.aborted) throw new AbortError(operation, userSignal.reason);
     const timeout = call?.timeout ?? clientTimeout;
     const limited = timeout > 0 && timeout < Infinity;
     // A call with neither timeout nor signal sends no signal at all: following one costs the
-    // transport more than the rest of the call.
+    // transport more than the rest of the call. The signal's reason is the call's typed error.
     const controller = limited || userSignal ? new AbortController() : undefined;
     const signal = controller?.signal;
-    let timedOut = false;
+    const onAbort = () => controller?.abort(new AbortError(operation, userSignal?.reason));
+    if (userSignal?.aborted) onAbort();
+    else userSignal?.addEventListener("abort", onAbort, { once: true });
     const timer = limited
-      ? setTimeout(() => {
-          timedOut = true;
-          controller?.abort();
-        }, timeout)
+      ? setTimeout(() => controller?.abort(new TimeoutError(operation, timeout)), timeout)
       : undefined;
-    const onAbort = () => controller?.abort(userSignal?.reason);
-    userSignal?.addEventListener("abort", onAbort, { once: true });
     try {
-      for (let number = 1; ; number++) {
+      for (let attempt = 1; ; attempt++) {
+        if (signal?.aborted) throw signal.reason;
         // What this attempt saw: the request it sent, when, its answer, the transport's error.
         let request: Request | undefined;
         let answer: Response | undefined;
-        let transportError: unknown;
+        let failed: unknown;
         let start = 0;
         const event = () => ({
           operation,
-          attempt: number,
+          attempt,
           method: request?.method ?? "",
           url: request?.url ?? "",
         });
@@ -107,12 +102,9 @@ export function executor(options: ClientOptions, platform: PlatformDefaults): Ex
           hooks.onRequest?.(event());
           start = performance.now();
           return transport(sent).then(
-            (response) => {
-              answer = response;
-              return response;
-            },
+            (response) => (answer = response),
             (error) => {
-              transportError = error;
+              failed = error;
               throw error;
             },
           );
@@ -125,7 +117,7 @@ export function executor(options: ClientOptions, platform: PlatformDefaults): Ex
           result = await send({ signal, fetch: observe });
         } catch (thrown) {
           if (signal?.aborted) throw thrown;
-          if (thrown === transportError) {
+          if (thrown === failed) {
             ({ error, retry } = transportFailure?.(operation, thrown) ?? {
               error: new NetworkError(operation, thrown),
               retry: IDEMPOTENT,
@@ -134,10 +126,14 @@ export function executor(options: ClientOptions, platform: PlatformDefaults): Ex
             // What throws after the answer went through every middleware is openapi-fetch reading
             // the body: it broke off, or it did not parse.
             if (thrown instanceof SyntaxError) {
-              const reason = "the body is not JSON";
-              error = new UnexpectedResponseError(operation, answer.status, reason, {
-                cause: thrown,
-              });
+              error = new UnexpectedResponseError(
+                operation,
+                answer.status,
+                "the body is not JSON",
+                {
+                  cause: thrown,
+                },
+              );
             } else {
               error = new NetworkError(operation, thrown);
               retry = IDEMPOTENT;
@@ -146,36 +142,36 @@ export function executor(options: ClientOptions, platform: PlatformDefaults): Ex
         }
         if (result) {
           const { data, error: body, response } = result;
-          const status = response.status;
+          const { status } = response;
           hooks.onResponse?.({ ...event(), status, duration: duration() });
-          if (!response.ok) {
-            error = apiError(operation, response, body);
+          if (response.ok) {
+            if (data != null) return data;
+            error = new UnexpectedResponseError(operation, status, "the body is empty");
+          } else {
+            error = new ApiError(operation, status, ...errorBody(body), response.headers);
             if (policy.statuses.has(status)) retry = IDEMPOTENT;
             retryAfter = response.headers.get("retry-after");
-          } else if (data != null) return data;
-          else error = new UnexpectedResponseError(operation, status, "the body is empty");
+          }
         }
         const { retries } = policy;
         const allowed =
           retry === ANY
-            ? number <= Math.max(1, retries)
-            : retry === IDEMPOTENT && idempotent && number <= retries;
+            ? attempt <= Math.max(1, retries)
+            : retry && idempotent && attempt <= retries;
         const delay = !allowed
           ? undefined
-          : retry === ANY && number === 1
+          : retry === ANY && attempt === 1
             ? 0
-            : retryDelay(policy, number - 1, retryAfter);
-        if (delay === undefined) throw error;
-        const failed = error as ExperienceUsersError & { status?: number };
+            : retryDelay(policy, attempt - 1, retryAfter);
+        const failure = error as ExperienceUsersError & { status?: number };
+        if (delay === undefined) throw failure;
         // Every error that has a status has the answer's.
-        const { status } = failed;
-        hooks.onRetry?.({ ...event(), status, duration: duration(), delay, error: failed });
+        const { status } = failure;
+        hooks.onRetry?.({ ...event(), status, duration: duration(), delay, error: failure });
         await sleep(delay, signal);
       }
     } catch (error) {
-      if (timedOut) throw new TimeoutError(operation, timeout);
-      if (userSignal?.aborted) throw new AbortError(operation, userSignal.reason);
-      throw error;
+      throw signal?.aborted ? signal.reason : error;
     } finally {
       clearTimeout(timer);
       userSignal?.removeEventListener("abort", onAbort);
@@ -183,12 +179,11 @@ export function executor(options: ClientOptions, platform: PlatformDefaults): Ex
   };
 }
 
-/** The ApiError of an error status; `error` is what openapi-fetch made of the body. */
-function apiError(operation: string, response: Response, error: unknown): ApiError {
-  const json = typeof error === "object" && error !== null && !Array.isArray(error);
-  const text = !json && typeof error === "string" && error ? error.slice(0, TEXT_LIMIT) : undefined;
-  const body = json ? (error as ErrorBody) : undefined;
-  return new ApiError(operation, response.status, body, text, response.headers);
+/** The parsed Error body and the start of any other text, from what openapi-fetch made of a body. */
+function errorBody(error: unknown): [ErrorBody | undefined, string | undefined] {
+  return typeof error === "object" && error && !Array.isArray(error)
+    ? [error as ErrorBody, undefined]
+    : [undefined, typeof error === "string" && error ? error.slice(0, 1000) : undefined];
 }
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {

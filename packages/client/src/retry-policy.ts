@@ -20,7 +20,7 @@ export interface RetryPolicy {
   readonly statuses: ReadonlySet<number>;
 }
 
-export const MAX_RETRIES = 10;
+const MAX_RETRIES = 10;
 
 export function retryPolicy(options: RetryOptions | number | undefined): RetryPolicy {
   const o = typeof options === "number" ? { retries: options } : (options ?? {});

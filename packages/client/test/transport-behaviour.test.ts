@@ -15,6 +15,7 @@ import {
 import { createNodeFetch } from "@experience-users/client/node";
 import { Request as UndiciRequest, fetch as undiciFetch } from "undici";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
+import { createClient as createPlatformClient } from "../dist/index.js";
 import { APP, experienceUser, USER_ID, usersPage } from "./support/fixtures.js";
 import { startForwardProxy } from "./support/forward-proxy.js";
 import {
@@ -31,9 +32,17 @@ const PAGE = usersPage([USER]);
 const NOT_FOUND = { type: "NotFound", message: "Experience user was not found" };
 const BUSY = { type: "ServiceUnavailable", message: "busy" };
 
-/** The transports every case runs on: the three a caller can end up with on Node. */
+/**
+ * The transports every case runs on: the three a caller can end up with on Node, and the
+ * platform build (what browsers and workers get: the `browser` export condition) on global fetch.
+ */
 const transports = [
   { name: "the Node transport (the default on Node)", kind: "node", fetch: undefined },
+  {
+    name: "the platform build (browsers, workers) on global fetch",
+    kind: "platform",
+    fetch: undefined,
+  },
   { name: "global fetch", kind: "fetch", fetch: globalThis.fetch },
   {
     name: "a fetch the caller passes (undici's, with its Request class)",
@@ -59,7 +68,7 @@ interface Env {
 interface Case {
   description: string;
   /** The transports it applies to (transport options only the Node transport has). */
-  only?: Kind;
+  only?: readonly Kind[];
   /** Environment variables set for the case (and restored after it). */
   env?: () => Record<string, string>;
   /** How the API's server answers. */
@@ -121,6 +130,9 @@ function closesHintedConnections(): Behaviour {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The signal of the abort case's call: a page the user navigates away from. */
+let navigation = new AbortController();
 
 let main: MisbehavingServer;
 let other: MisbehavingServer;
@@ -255,7 +267,7 @@ const cases: Case[] = [
   },
   {
     description: "an answer over maxBodySize is a ResponseTooLargeError, never retried",
-    only: "node",
+    only: ["node"],
     behaviour: ({ res }) => res.end(JSON.stringify({ ...PAGE, pad: "x".repeat(4096) })),
     options: () => ({ fetch: createNodeFetch({ maxBodySize: 1024 }), retry: 3 }),
     expected: { error: ResponseTooLargeError, fields: { status: 200, limit: 1024 } },
@@ -263,7 +275,7 @@ const cases: Case[] = [
   },
   {
     description: "a gzip answer that decodes to more than maxBodySize is a ResponseTooLargeError",
-    only: "node",
+    only: ["node"],
     behaviour: encoded(200, { pad: "0".repeat(100_000) }, "gzip", (b) => gzipSync(b)),
     options: () => ({ fetch: createNodeFetch({ maxBodySize: 1024 }) }),
     expected: { error: ResponseTooLargeError, fields: { limit: 1024 } },
@@ -271,7 +283,7 @@ const cases: Case[] = [
   // Proxies
   {
     description: "HTTP_PROXY is honoured",
-    only: "node",
+    only: ["node"],
     env: () => ({ HTTP_PROXY: proxy.url }),
     behaviour: json(200, PAGE),
     options: () => ({ fetch: createNodeFetch() }),
@@ -280,7 +292,7 @@ const cases: Case[] = [
   },
   {
     description: "NO_PROXY sends a matching host around the proxy",
-    only: "node",
+    only: ["node"],
     env: () => ({ HTTP_PROXY: proxy.url, NO_PROXY: "127.0.0.1" }),
     behaviour: json(200, PAGE),
     options: () => ({ fetch: createNodeFetch() }),
@@ -353,6 +365,7 @@ const cases: Case[] = [
   },
   {
     description: "a request whose connection was refused is sent again at once, even a POST",
+    only: ["node", "fetch"],
     behaviour: json(201, USER),
     options: ({ main }) => ({
       onRetry: () => void main.resume(),
@@ -366,6 +379,21 @@ const cases: Case[] = [
       expect(main.seen()).toHaveLength(1);
       expect(retries).toMatchObject([{ attempt: 1, delay: 0, status: undefined }]);
       expect(retries[0]?.error).toBeInstanceOf(NetworkError);
+    },
+  },
+  {
+    description:
+      "a POST whose connection was refused is a NetworkError, never resent: a browser's fetch error cannot prove it was never sent",
+    only: ["platform"],
+    behaviour: json(201, USER),
+    call: async (client, { main }) => {
+      await main.pause();
+      return create(client).finally(() => main.resume());
+    },
+    expected: { error: NetworkError },
+    check: ({ main, retries }) => {
+      expect(main.seen()).toHaveLength(0);
+      expect(retries).toEqual([]);
     },
   },
   {
@@ -411,13 +439,13 @@ const cases: Case[] = [
   },
   {
     description: "an aborted call is an AbortError with the reason",
-    behaviour: () => {},
+    // The caller aborts once the server has the request, so it never arrives in the next case.
+    behaviour: () => navigation.abort(new Error("navigated away")),
     call: (client) => {
-      const controller = new AbortController();
-      setTimeout(() => controller.abort(new Error("navigated away")), 20);
+      navigation = new AbortController();
       return client.users.get(
         { applicationId: APP, experienceUserId: ID },
-        { signal: controller.signal, timeout: 0 },
+        { signal: navigation.signal, timeout: 0 },
       );
     },
     expected: { error: AbortError, fields: { cause: new Error("navigated away") } },
@@ -442,7 +470,7 @@ afterAll(async () => {
 });
 
 describe.each(transports)("over $name", ({ kind, fetch }) => {
-  const applicable = cases.filter((c) => c.only === undefined || c.only === kind);
+  const applicable = cases.filter((c) => c.only === undefined || c.only.includes(kind));
 
   it.each(applicable)("$description", async (c) => {
     const env: Env = { main, other, retries: [] };
@@ -459,7 +487,7 @@ describe.each(transports)("over $name", ({ kind, fetch }) => {
     main.set(c.behaviour);
     other.set(c.other ?? json(404, NOT_FOUND));
     const extra = c.options?.(env) ?? {};
-    const client = createClient({
+    const client = (kind === "platform" ? createPlatformClient : createClient)({
       token: TOKEN,
       baseUrl: main.url,
       timeout: 5_000,

@@ -1,3 +1,10 @@
+export {
+  type BrowserBundleOptions,
+  type BundleBytes,
+  bundleBytes,
+  bundleModules,
+  type ModuleBytes,
+} from "./browser-bundle.js";
 export { type Answer, type CallOptions, callFake, type FakeTarget } from "./call-fake.js";
 export {
   launchOfflineChromium,

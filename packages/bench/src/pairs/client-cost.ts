@@ -1,7 +1,8 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { childrenDir, startServerChild } from "../children.js";
-import type { Row, Section } from "../report.js";
+import { contenderRow } from "../contender-row.js";
+import type { Section } from "../report.js";
 import { formatNumber, formatRatio } from "../stats.js";
 
 const run = promisify(execFile);
@@ -64,23 +65,10 @@ export async function clientCostPair(): Promise<Section> {
     await server.stop();
   }
   const show = (c: Contender) => `${formatNumber(perCall[c] / 1e6, 2)} M instructions/call`;
-  const row = (
-    pair: string,
-    ours: Contender,
-    theirs: Contender,
-    target: string,
-    met: ((ratio: number) => boolean) | null,
-  ): Row => {
+  const row = contenderRow<Contender>(show, (ours, theirs) => {
     const ratio = perCall[theirs] / perCall[ours];
-    return {
-      pair,
-      ours: show(ours),
-      theirs: show(theirs),
-      ratio: formatRatio(ratio),
-      target,
-      met: met === null ? null : met(ratio),
-    };
-  };
+    return { text: formatRatio(ratio), value: ratio };
+  });
   return {
     title,
     rows: [

@@ -1,4 +1,4 @@
-import { bundleBytes } from "../bundle-bytes.js";
+import { bundleBytes } from "@experience-users/test-support";
 import { interleavedRounds, ratioOfRates, showRates } from "../rates.js";
 import type { Row, Section } from "../report.js";
 import { formatNumber, formatRatio } from "../stats.js";

@@ -25,7 +25,7 @@ export class ApiError extends ExperienceUsersError {
   ) {
     super(
       operation,
-      `${operation} failed with ${status}${body?.type ? ` ${body.type}` : ""}: ${body?.message ?? (text ? "non-JSON body" : "empty body")}`,
+      `${operation} failed with ${status}${body?.type ? ` ${body.type}` : ""}: ${body?.message ?? (text ? "the body is not JSON" : "the body is empty")}`,
     );
     this.status = status;
     this.body = body;

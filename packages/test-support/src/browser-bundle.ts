@@ -1,16 +1,34 @@
 import { gzipSync } from "node:zlib";
 import { type BuildOptions, build, type Plugin, transform } from "esbuild";
 
-/** Size of a browser bundle, and the inputs that went into it. */
+/** Options of {@link bundleBytes} and {@link bundleModules}. */
+export interface BrowserBundleOptions {
+  /**
+   * Folder the snippet's imports resolve from; input paths are relative to it.
+   * @default process.cwd()
+   */
+  dir?: string;
+  /** esbuild plugins (e.g. one that stubs Node built-ins). */
+  plugins?: Plugin[];
+  /** Imports left out of the bundle. */
+  external?: string[];
+}
+
+/** A browser bundle of a snippet: its code, its size, and the inputs that went into it. */
 export interface BundleBytes {
+  /** The minified bundle. */
+  code: string;
+  /** Its bytes. */
   minified: number;
+  /** Its bytes after gzip -9. */
   gzipped: number;
+  /** The input modules, as esbuild names them (`node_modules/openapi-fetch/dist/index.mjs`...). */
   inputs: string[];
 }
 
 /** What one input module weighs in a bundle. */
 export interface ModuleBytes {
-  /** The input's path as esbuild names it (`node_modules/openapi-fetch/dist/index.mjs`...). */
+  /** The input's path as esbuild names it. */
   input: string;
   /** Its bytes in the minified bundle (esbuild's `bytesInOutput`). */
   minified: number;
@@ -18,17 +36,17 @@ export interface ModuleBytes {
   gzipped: number;
 }
 
-interface BundleOptions {
-  plugins?: Plugin[];
-  external?: string[];
-}
-
 const gzip = (code: Uint8Array | string) => gzipSync(code, { level: 9 }).length;
 
-/** The build every figure here comes from: esbuild, for the browser, ESM, minified. */
-function buildOptions(contents: string, options: BundleOptions): BuildOptions {
+/**
+ * The build every figure comes from, what an app's bundler does for production: esbuild,
+ * bundled for the browser, ESM, minified (tree-shaken).
+ */
+function buildOptions(contents: string, options: BrowserBundleOptions): BuildOptions {
+  const dir = options.dir ?? process.cwd();
   return {
-    stdin: { contents, resolveDir: process.cwd(), loader: "js" },
+    stdin: { contents, resolveDir: dir, loader: "js" },
+    absWorkingDir: dir,
     bundle: true,
     platform: "browser",
     format: "esm",
@@ -41,16 +59,17 @@ function buildOptions(contents: string, options: BundleOptions): BuildOptions {
   };
 }
 
-/** Bundles an entry's source text for the browser (esbuild, ESM, minified) and measures it (gzip -9). */
+/** Bundles a snippet's source text for the browser and measures it (minified, gzip -9). */
 export async function bundleBytes(
   contents: string,
-  options: BundleOptions = {},
+  options: BrowserBundleOptions = {},
 ): Promise<BundleBytes> {
   const result = await build(buildOptions(contents, options));
-  const code = result.outputFiles?.[0]?.contents ?? new Uint8Array();
+  const output = result.outputFiles?.[0];
   return {
-    minified: code.length,
-    gzipped: gzip(code),
+    code: output?.text ?? "",
+    minified: output?.contents.length ?? 0,
+    gzipped: gzip(output?.contents ?? ""),
     inputs: Object.keys(result.metafile?.inputs ?? {}),
   };
 }
@@ -64,14 +83,13 @@ export async function bundleBytes(
  */
 export async function bundleModules(
   contents: string,
-  options: BundleOptions = {},
+  options: BrowserBundleOptions = {},
 ): Promise<ModuleBytes[]> {
   const base = buildOptions(contents, options);
   const minified = await build(base);
   const output = Object.values(minified.metafile?.outputs ?? {})[0];
   const spaced = await build({
     ...base,
-    write: false,
     minify: false,
     minifySyntax: true,
     minifyIdentifiers: true,
