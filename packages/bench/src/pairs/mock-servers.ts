@@ -16,6 +16,11 @@ const PRISM_S = 3;
 const PROFILE_S = 4;
 const CONNECTIONS = 10;
 const TARGET = 0.33;
+/** This pair and profile on the commit before the node:http listener (issue 17), for comparison. */
+const BEFORE = {
+  list: "0.10x (6,334 vs 63,995 req/CPU-s); top: 16.5% writev (native), 15.7% json (http/responder.js), 9.2% isoText (store/dates.js), 5.3% makeTransferable (node:internal/worker/js_transferable), 4.1% (garbage collector), 4.1% toExperienceUser (store/user-view.js)",
+  get: "0.16x (11,816 vs 70,536 req/CPU-s); top: 35.0% writev (native), 6.2% (garbage collector), 5.9% makeTransferable, 2.8% json (http/responder.js), 2.6% runMicrotasks, 2.0% isoText, 1.8% responseViaResponseObject (@hono/node-server)",
+};
 const root = fileURLToPath(new URL("../../../..", import.meta.url));
 const list = `/applications/${EXAMPLE_APPLICATION_ID}/experience/users`;
 const get = `${list}/000000000000000000000001`;
@@ -203,6 +208,7 @@ export async function mockServersPair(): Promise<Section> {
       `autocannon (in the bench process), ${CONNECTIONS} connections; each server in its own process. Fake and bare server: ${ROUNDS} interleaved rounds of ${ROUND_S} s per path; the ratio is the median of per-round ratios of requests per CPU-second of the server process (read over IPC before and after each round), with the wall-clock ratio in brackets. Prism: one ${PRISM_S} s run per path against a fresh fake, wall clock.`,
       `The fake checks the token, decodes and validates the request (response validation off, its default) and reads its store; the list is a page of ${pageSize} users. The bare server answers the fake's own bodies from memory. Prism answers the spec's examples.`,
       `Where the fake's time goes, by self time in a CPU profile (node --cpu-prof, ${PROFILE_S} s of autocannon per path), share of the busy samples: ${profiles.join(" | ")}.`,
+      `Before (measured 2026-12-01 on f610538, the fake behind @hono/node-server, every user rendered per request): list ${BEFORE.list}; get ${BEFORE.get}.`,
     ],
   };
 }
