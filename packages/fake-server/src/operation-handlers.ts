@@ -11,7 +11,7 @@ export type OperationHandlers = {
 };
 
 /** A body, or the same body already rendered as JSON. */
-export type Answered<T> = T | RenderedJson<T>;
+type Answered<T> = T | RenderedJson<T>;
 
 /** The five operations, each one call into the store; a list is answered from rendered JSON. */
 export function createOperationHandlers(store: FakeStore): OperationHandlers {

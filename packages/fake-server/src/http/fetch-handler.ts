@@ -19,7 +19,7 @@ async function* chunksOf(body: ReadableStream<Uint8Array>): AsyncGenerator<Uint8
 }
 
 /** A Web `Request` as the fake's steps read it. */
-export function fromRequest(request: Request): FakeRequest {
+function fromRequest(request: Request): FakeRequest {
   return {
     method: request.method,
     url: request.url,

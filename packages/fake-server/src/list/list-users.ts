@@ -65,7 +65,7 @@ function pageOf(
 }
 
 /** A page picked for a list answer: its users, and every other field of the answer in order. */
-export interface SelectedPage {
+interface SelectedPage {
   readonly app: ApplicationState;
   readonly users: readonly StoredUser[];
   readonly rest: Omit<ExperienceUsers, "items">;

@@ -62,7 +62,7 @@ function hasBody(raw: readonly string[]): boolean {
 }
 
 /** A node:http request as the fake's steps read it: no `Request` is built. */
-export function fromIncoming(incoming: IncomingMessage): FakeRequest {
+function fromIncoming(incoming: IncomingMessage): FakeRequest {
   return {
     method: incoming.method ?? "GET",
     url: urlOf(incoming.url ?? "/"),
