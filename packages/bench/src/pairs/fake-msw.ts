@@ -64,12 +64,12 @@ export async function fakeMswPair(): Promise<Section> {
         "msw-static",
       ),
       row(
-        "in-process fake, list (a page of 10): requests/s through MSW (msw/node) with the fake's handlers vs through fake.fetch",
+        "in-process fake, list (10 users): MSW (msw/node) with the fake's handlers vs fake.fetch",
         "msw-fake",
         "fake-direct",
       ),
       row(
-        "in-process fake, get: requests/s through MSW (msw/node) with the fake's handlers vs through fake.fetch",
+        "in-process fake, get: MSW (msw/node) with the fake's handlers vs fake.fetch",
         "msw-fake-get",
         "fake-direct-get",
       ),
