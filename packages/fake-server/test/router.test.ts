@@ -1,6 +1,7 @@
 import { operations } from "@experience-users/spec";
 import { callFake, trackedFakes } from "@experience-users/test-support";
 import fc from "fast-check";
+import { Hono } from "hono";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { createDispatch } from "../src/http/dispatch.js";
 import { createResponder, type FakeFault } from "../src/http/responder.js";
@@ -357,6 +358,16 @@ describe("the in-process fetch", () => {
     expect(f.store.applications()).toEqual([
       { id: EXAMPLE_APPLICATION_ID, name: "Example Application" },
     ]);
+  });
+
+  it("mounts under a prefix of another Hono app through fake.app", async () => {
+    const f = fake();
+    const outer = new Hono().mount("/api", f.app.fetch);
+    const headers = { authorization: `Bearer ${f.token}` };
+    const listed = await outer.request(`/api${USERS}`, { headers });
+    expect(listed.status).toBe(200);
+    expect(await listed.json()).toMatchObject({ items: [], applicationId: EXAMPLE_APPLICATION_ID });
+    expect((await outer.request(`/api${USER}`, { method: "PUT", headers })).status).toBe(405);
   });
 
   it("keeps instances apart", async () => {
