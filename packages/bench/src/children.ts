@@ -21,19 +21,38 @@ export async function runChild<T>(
   return JSON.parse(stdout) as T;
 }
 
-/** Starts a child that prints its port on the first line; `stop()` ends it. */
-export async function startServerChild(script: string, args: (string | number)[] = []) {
-  const child = spawn(process.execPath, [`${childrenDir}${script}`, ...args.map(String)], {
-    cwd: childrenDir,
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+/** CPU time a child has used so far, in microseconds (`process.cpuUsage()` of the child). */
+export interface CpuUsage {
+  user: number;
+  system: number;
+}
+
+/**
+ * Starts a child that prints its port on the first line; `stop()` ends it. `cpuUsage()` asks a
+ * child that answers on its IPC channel (see children/report-cpu.mjs) for its CPU time so far.
+ */
+export async function startServerChild(
+  script: string,
+  args: (string | number)[] = [],
+  nodeArgs: string[] = [],
+) {
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, `${childrenDir}${script}`, ...args.map(String)],
+    { cwd: childrenDir, stdio: ["ignore", "pipe", "inherit", "ipc"] },
+  );
   const port = await new Promise<number>((resolve, reject) => {
     child.once("error", reject);
     child.once("exit", (code) => reject(new Error(`${script} exited with ${code}`)));
-    child.stdout.once("data", (chunk: Buffer) => resolve(Number(String(chunk).split("\n")[0])));
+    child.stdout?.once("data", (chunk: Buffer) => resolve(Number(String(chunk).split("\n")[0])));
   });
   return {
     port,
+    cpuUsage: () =>
+      new Promise<CpuUsage>((resolve) => {
+        child.once("message", (usage) => resolve(usage as CpuUsage));
+        child.send("cpu");
+      }),
     stop: () =>
       new Promise<void>((resolve) => {
         child.removeAllListeners("exit");

@@ -63,4 +63,6 @@ const markdown = [
 const out = fileURLToPath(new URL("../results.md", import.meta.url));
 if (only.length === 0) writeFileSync(out, markdown);
 console.log(`\n${markdownTable(rows)}\n`);
+if (only.length > 0)
+  for (const s of sections) console.log(s.details.map((d) => `- ${d}`).join("\n"));
 console.log(only.length === 0 ? `wrote ${out}` : "partial run: results.md left as it was");

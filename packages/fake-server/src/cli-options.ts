@@ -3,7 +3,7 @@ import { CliUsageError } from "./cli-usage-error.js";
 import { DEFAULT_HOST, DEFAULT_PORT, DEV_TOKEN } from "./constants.js";
 
 /** What the command line asked for. */
-export interface CliOptions {
+interface CliOptions {
   readonly port: number;
   readonly host: string;
   readonly fixture?: string;

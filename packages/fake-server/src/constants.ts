@@ -1,4 +1,5 @@
-import { parameterExample, serverUrl } from "./spec-lookups.js";
+import { serverUrl } from "@experience-users/spec";
+import { parameterExample } from "./spec-lookups.js";
 
 /**
  * The development token every fake accepts (unless its fixture says `"devToken": false`); it has
@@ -22,4 +23,4 @@ export const DEFAULT_HOST = "127.0.0.1";
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
 /** The spec's server URL, `https://api.losant.com`: where MSW handlers answer unless told otherwise. */
-export const API_BASE_URL: string = serverUrl();
+export const API_BASE_URL: string = serverUrl;

@@ -1,11 +1,12 @@
 import type { ExperienceGroupSummary, ExperienceUser } from "@experience-users/spec";
-import type { Hono } from "hono";
+import { Hono } from "hono";
 import { DEFAULT_BODY_LIMIT, DEV_TOKEN, IN_PROCESS_BASE_URL } from "./constants.js";
 import type { FakeFixture, FixtureUser } from "./fixture/fixture.js";
 import { loadFixture } from "./fixture/load-fixture.js";
 import { parseFixture, parseFixtureUser } from "./fixture/parse-fixture.js";
+import { createDispatch, type Dispatch } from "./http/dispatch.js";
+import { createFetchHandler } from "./http/fetch-handler.js";
 import { createResponder, type FakeFault } from "./http/responder.js";
-import { createRouter } from "./http/router.js";
 import { createOperationHandlers } from "./operation-handlers.js";
 import {
   type ApplicationInput,
@@ -35,7 +36,10 @@ export interface FakeServerOptions {
 export interface FakeServer {
   /** A fetch-compatible handler: pass it as the client's `fetch`. Relative URLs are allowed. */
   readonly fetch: (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
-  /** The Hono app itself, e.g. to mount it elsewhere. */
+  /**
+   * A Hono app answering every path through the fake (one catch-all route), e.g. to mount it in
+   * another app with `app.mount(prefix, fake.app.fetch)`.
+   */
   readonly app: Hono;
   /** A base URL for the client (`http://fake.local`); the handler ignores the host. */
   readonly baseUrl: string;
@@ -69,6 +73,11 @@ function toRequest(input: Request | string | URL, init: RequestInit | undefined)
  * `const fake = createFakeServer(); const client = createClient({ token: fake.token, baseUrl: fake.baseUrl, fetch: fake.fetch });`
  */
 export function createFakeServer(options: FakeServerOptions = {}): FakeServer {
+  return buildFake(options).fake;
+}
+
+/** A fake and its one request path, which the node:http adapter calls without a `Request`. */
+export function buildFake(options: FakeServerOptions): { fake: FakeServer; dispatch: Dispatch } {
   const fixture = options.fixture === undefined ? undefined : parseFixture(options.fixture);
   const store = new FakeStore(options.now ?? (() => new Date()));
   const tokens = new TokenRegistry();
@@ -81,7 +90,7 @@ export function createFakeServer(options: FakeServerOptions = {}): FakeServer {
   };
   seed();
   const send = createResponder({ validateResponses: options.validateResponses ?? false, onFault });
-  const app = createRouter(
+  const dispatch = createDispatch(
     {
       tokens,
       handlers: createOperationHandlers(store),
@@ -90,8 +99,10 @@ export function createFakeServer(options: FakeServerOptions = {}): FakeServer {
     },
     onFault,
   );
-  return {
-    fetch: async (input, init) => app.fetch(toRequest(input, init)),
+  const handle = createFetchHandler(dispatch);
+  const app = new Hono().all("*", (c) => handle(c.req.raw));
+  const fake: FakeServer = {
+    fetch: async (input, init) => handle(toRequest(input, init)),
     app,
     baseUrl: IN_PROCESS_BASE_URL,
     token: DEV_TOKEN,
@@ -106,4 +117,5 @@ export function createFakeServer(options: FakeServerOptions = {}): FakeServer {
       faults.length = 0;
     },
   };
+  return { fake, dispatch };
 }

@@ -60,5 +60,12 @@ export const problems = {
       },
     ),
   payloadTooLarge: (limit: number) => Problem.of(requestProblems.tooLarge(limit)),
+  headersTooLarge: () =>
+    new Problem(
+      431,
+      "RequestHeaderFieldsTooLarge",
+      "The request line and headers are too large (the query string counts)",
+    ),
+  malformedRequest: () => new Problem(400, "BadRequest", "Malformed HTTP request"),
   internal: (message: string) => new Problem(500, "InternalError", message),
 };

@@ -1,7 +1,7 @@
-import type { Server } from "node:http";
-import { serve } from "@hono/node-server";
+import { createServer, type Server } from "node:http";
 import { DEFAULT_HOST, DEFAULT_PORT } from "./constants.js";
-import { createFakeServer, type FakeServer, type FakeServerOptions } from "./create-fake-server.js";
+import { buildFake, type FakeServer, type FakeServerOptions } from "./create-fake-server.js";
+import { answerClientError, createNodeListener } from "./node/node-listener.js";
 
 /** Options of {@link serveFakeServer}: those of {@link createFakeServer}, plus where to listen. */
 export interface ServeFakeServerOptions extends FakeServerOptions {
@@ -24,18 +24,6 @@ export interface ServedFakeServer {
   close(): Promise<void>;
 }
 
-type Fetch = (request: Request) => Promise<Response> | Response;
-
-function logged(fetch: Fetch, log: (line: string) => void): Fetch {
-  return async (request) => {
-    const started = performance.now();
-    const response = await fetch(request);
-    const elapsed = Math.round(performance.now() - started);
-    log(`${request.method} ${new URL(request.url).pathname} ${response.status} ${elapsed}ms`);
-    return response;
-  };
-}
-
 function closeServer(server: Server): Promise<void> {
   return new Promise((resolve, reject) => {
     server.close((error) => (error ? reject(error) : resolve()));
@@ -45,24 +33,23 @@ function closeServer(server: Server): Promise<void> {
 
 /** Starts a fake on `http://127.0.0.1:4020` (or the given host and port). */
 export function serveFakeServer(options: ServeFakeServerOptions = {}): Promise<ServedFakeServer> {
-  const fake = createFakeServer(options);
+  const { fake, dispatch } = buildFake(options);
   const host = options.host ?? DEFAULT_HOST;
-  const appFetch: Fetch = (request) => fake.app.fetch(request);
-  const fetch = options.log ? logged(appFetch, options.log) : appFetch;
+  const server = createServer(createNodeListener(dispatch, options.log || undefined));
+  server.on("clientError", answerClientError);
   return new Promise((resolve, reject) => {
-    const server = serve(
-      { fetch, port: options.port ?? DEFAULT_PORT, hostname: host, overrideGlobalObjects: false },
-      (info) => {
-        server.off("error", reject);
-        const shownHost = info.family === "IPv6" ? `[${info.address}]` : info.address;
-        resolve({
-          url: `http://${shownHost}:${info.port}`,
-          port: info.port,
-          fake,
-          close: () => closeServer(server as Server),
-        });
-      },
-    ) as Server;
     server.once("error", reject);
+    server.listen(options.port ?? DEFAULT_PORT, host, () => {
+      server.off("error", reject);
+      const info = server.address();
+      if (info === null || typeof info === "string") throw new Error("not listening on TCP");
+      const shownHost = info.family === "IPv6" ? `[${info.address}]` : info.address;
+      resolve({
+        url: `http://${shownHost}:${info.port}`,
+        port: info.port,
+        fake,
+        close: () => closeServer(server),
+      });
+    });
   });
 }

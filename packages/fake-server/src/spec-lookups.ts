@@ -10,14 +10,6 @@ import {
   valueAt,
 } from "@experience-users/spec";
 
-/** The spec's first server URL: where the real API lives (`https://api.losant.com`). */
-export function serverUrl(): string {
-  const servers = valueAt(document, "servers");
-  const url = Array.isArray(servers) ? valueAt(servers[0], "url") : undefined;
-  if (typeof url !== "string") throw new Error("the spec names no server URL");
-  return url;
-}
-
 /** The `example` of a component parameter, e.g. `applicationId` -> `575ec8687ae143cd83dc4a97`. */
 export function parameterExample(name: string): string {
   const example = valueAt(document, "components", "parameters", name, "example");

@@ -2,9 +2,10 @@ import { type OperationId, operationIds, operations } from "@experience-users/sp
 import { callFake, trackedFakes } from "@experience-users/test-support";
 import { describe, expect, it } from "vitest";
 import { authenticate } from "../src/http/authenticate.js";
-import { createFakeServer, DEV_TOKEN, EXAMPLE_APPLICATION_ID } from "../src/index.js";
+import { DEV_TOKEN, EXAMPLE_APPLICATION_ID } from "../src/index.js";
 import { Problem } from "../src/problem.js";
 import { TokenRegistry } from "../src/store/token-registry.js";
+import { fakesOver, transports } from "./support/transports.js";
 
 const USERS = `/applications/${EXAMPLE_APPLICATION_ID}/experience/users`;
 const UNKNOWN_APP = "/applications/5a00000000000000000000ff/experience/users";
@@ -56,8 +57,8 @@ describe("authenticate", () => {
   });
 });
 
-describe("auth over fetch", () => {
-  const fake = trackedFakes(createFakeServer);
+describe.each(transports)("auth $name", ({ transport }) => {
+  const fake = trackedFakes(fakesOver(transport));
 
   it("answers 401 and 403 with the spec's Error examples", async () => {
     const f = fake();

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { listUsers } from "../src/list/list-users.js";
+import { listUsers, pageJson, pageValue, selectPage } from "../src/list/list-users.js";
 import { sortedRange } from "../src/list/sorted-range.js";
 import { specSortFields } from "./support/sort-fields.js";
 import { APP, storedUsers } from "./support/stored-users.js";
@@ -171,6 +171,59 @@ describe("the three ways to a page", () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+});
+
+const tricky = JSON.parse('{"__proto__":"x","k\\n":"v\\u2028"}') as Record<string, string>;
+
+describe("the rendered list answer", () => {
+  it("is the bytes of JSON.stringify of the same answer as an object, before and after writes", async () => {
+    const many = storedUsers(
+      Array.from({ length: 30 }, (_, i) => ({
+        email: `u${i}@x.co`,
+        ...(i % 2 === 0 && { firstName: `First ${i} "quoted" \u00e9\u{1f600}` }),
+        ...(i % 3 === 0 && { lastName: "Last", avatarUrl: "https://x.co/a.png" }),
+        ...(i % 4 === 0 && {
+          lastLogin: "2024-01-02T00:00:00Z",
+          tokenCutoff: "2024-01-03T00:00:00Z",
+        }),
+        ...(i % 5 === 0 && { experienceGroupIds: [ROOT, OTHER] }),
+        userTags: i % 2 ? tricky : {},
+      })),
+      [
+        { id: ROOT, name: "Root" },
+        { id: OTHER, name: "Other \\ / \u0000" },
+      ],
+    );
+    const ids = [...many.app.users.keys()];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...specSortFields()),
+        fc.constantFrom("asc" as const, "desc" as const),
+        fc.integer({ min: 1, max: 40 }),
+        fc.nat(3),
+        fc.option(fc.constantFrom("u1*", "*x.co", "u?"), { nil: undefined }),
+        fc.option(fc.record({ index: fc.nat(29), firstName: fc.string() }), { nil: undefined }),
+        async (sortField, sortDirection, perPage, page, filter, patch) => {
+          if (patch !== undefined) {
+            await many.store.updateUser(APP, ids[patch.index] as string, {
+              firstName: patch.firstName,
+            });
+          }
+          const query = {
+            sortField,
+            sortDirection,
+            perPage,
+            page,
+            ...(filter === undefined ? {} : { filterField: "email" as const, filter }),
+          };
+          const selected = selectPage(many.app, query);
+          expect(pageJson(selected)).toBe(JSON.stringify(pageValue(selected)));
+          expect(JSON.parse(pageJson(selected))).toEqual(listUsers(many.app, query));
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 });

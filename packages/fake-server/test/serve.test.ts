@@ -1,3 +1,4 @@
+import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   EXAMPLE_APPLICATION_ID,
@@ -59,6 +60,30 @@ describe("serveFakeServer", () => {
     expect(await missing.json()).toMatchObject({ type: "NotFound" });
     const unauthorized = await fetch(`${server.url}${USERS}`);
     expect(unauthorized.status).toBe(401);
+  });
+
+  it("answers a request line over Node's 16 KiB header limit with an Error-shaped 431", async () => {
+    const response = await send(`${USERS}?filter=${"a".repeat(20_000)}`);
+    expect(response.status).toBe(431);
+    expect(response.headers.get("content-type")).toBe("application/json; charset=utf-8");
+    expect(await response.json()).toEqual({
+      type: "RequestHeaderFieldsTooLarge",
+      message: "The request line and headers are too large (the query string counts)",
+    });
+  });
+
+  it("answers bytes that are not HTTP with an Error-shaped 400", async () => {
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(server.port, "127.0.0.1", () => socket.end("NOT HTTP\r\n\r\n"));
+      let text = "";
+      socket.on("data", (chunk) => (text += String(chunk)));
+      socket.on("end", () => resolve(text));
+      socket.on("error", reject);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+    expect(answer.split("\r\n\r\n")[1]).toBe(
+      '{"type":"BadRequest","message":"Malformed HTTP request"}',
+    );
   });
 
   it("streams a body too large without buffering it all", async () => {

@@ -8,7 +8,8 @@ const headers = { authorization: "Bearer token", accept: "application/json" };
 
 /**
  * @param {string} contender raw-fetch | raw-fetch-timeout | openapi-fetch | ours | ours-no-timeout | ours-global-fetch | official,
- *   or an in-process fake: msw-fake | msw-static | fake-direct (see in-process-fakes.mjs)
+ *   or an in-process fake: msw-fake | msw-static | fake-direct, or msw-fake-get | fake-direct-get
+ *   (one user instead of the list; see in-process-fakes.mjs)
  * @param {string} baseUrl the server's (unused by the in-process fakes)
  * @param {{ timeout?: number }} [options] a timeout for our client (default: the contender's own)
  */
@@ -58,6 +59,8 @@ export async function makeCall(contender, baseUrl, options = {}) {
     case "msw-fake":
     case "msw-static":
     case "fake-direct":
+    case "msw-fake-get":
+    case "fake-direct-get":
       return (await import("./in-process-fakes.mjs")).makeInProcessCall(contender);
     default:
       throw new Error(`unknown contender ${contender}`);

@@ -1,12 +1,14 @@
-// The stateful fake over HTTP in its own process, seeded with 10 users whose ids are pinned
-// (000000000000000000000001 ...). Prints its port.
+// The stateful fake over HTTP in its own process, seeded with 20 users whose ids are pinned
+// (000000000000000000000001 ...), so that a list answers a page of 20. Prints its port.
 import { EXAMPLE_APPLICATION_ID, serveFakeServer } from "@experience-users/fake-server";
+import "./report-cpu.mjs";
 
+const SEEDED_USERS = 20;
 const fixture = {
   applications: [
     {
       id: EXAMPLE_APPLICATION_ID,
-      users: Array.from({ length: 10 }, (_, i) => ({
+      users: Array.from({ length: SEEDED_USERS }, (_, i) => ({
         id: (i + 1).toString(16).padStart(24, "0"),
         email: `user${i}@example.com`,
         firstName: "Example",

@@ -1,5 +1,5 @@
-// The in-process contenders of the MSW pair: each lists the 10 users of a fake seeded the same way,
-// with no server and no socket.
+// The in-process contenders of the MSW pair: each lists the 10 users of a fake seeded the same way
+// (a "-get" contender gets the first of them instead), with no server and no socket.
 //   msw-fake     fetch("https://api.losant.com/...") with msw/node's setupServer in front of the fake
 //   msw-static   the same fetch, answered by one MSW handler returning the same JSON (stateless)
 //   fake-direct  the fake's own fetch handler, called with the same Request (no MSW)
@@ -11,20 +11,24 @@ import { setupServer } from "msw/node";
 const url = `${API_BASE_URL}/applications/${EXAMPLE_APPLICATION_ID}/experience/users`;
 const headers = { authorization: "Bearer fake-dev-token", accept: "application/json" };
 
-/** @param {"msw-fake" | "msw-static" | "fake-direct"} contender */
+/** @param {"msw-fake" | "msw-static" | "fake-direct" | "msw-fake-get" | "fake-direct-get"} contender */
 export async function makeInProcessCall(contender) {
   const fake = createFakeServer();
+  const users = [];
   for (let i = 0; i < 10; i++) {
-    fake.addUser(EXAMPLE_APPLICATION_ID, { email: `user${i}@example.com`, firstName: "Example" });
+    users.push(
+      fake.addUser(EXAMPLE_APPLICATION_ID, { email: `user${i}@example.com`, firstName: "Example" }),
+    );
   }
-  if (contender === "fake-direct") {
-    return async () => (await fake.fetch(new Request(url, { headers }))).json();
+  const target = contender.endsWith("-get") ? `${url}/${users[0].id}` : url;
+  if (contender.startsWith("fake-direct")) {
+    return async () => (await fake.fetch(new Request(target, { headers }))).json();
   }
-  const page = await (await fake.fetch(new Request(url, { headers }))).json();
+  const page = await (await fake.fetch(new Request(target, { headers }))).json();
   const handlers =
-    contender === "msw-fake"
-      ? createHandlers(fake)
-      : [http.get(new URL(url).href, () => HttpResponse.json(page))];
+    contender === "msw-static"
+      ? [http.get(new URL(target).href, () => HttpResponse.json(page))]
+      : createHandlers(fake);
   setupServer(...handlers).listen({ onUnhandledRequest: "error" });
-  return async () => (await fetch(url, { headers })).json();
+  return async () => (await fetch(target, { headers })).json();
 }

@@ -2,6 +2,7 @@
 // argument): the physical limit of this machine for the same answers.
 import { readFileSync } from "node:fs";
 import http from "node:http";
+import "./report-cpu.mjs";
 
 const routes = JSON.parse(readFileSync(process.argv[2], "utf8"));
 const bodies = new Map(

@@ -5,7 +5,13 @@ import { formatNumber, formatRatio } from "../stats.js";
 
 const ROUNDS = 8;
 const ROUND_MS = 600;
-const contenders = ["msw-fake", "msw-static", "fake-direct"] as const;
+const contenders = [
+  "msw-fake",
+  "msw-static",
+  "fake-direct",
+  "msw-fake-get",
+  "fake-direct-get",
+] as const;
 type Contender = (typeof contenders)[number];
 
 const entries = {
@@ -18,7 +24,10 @@ export const handlers = createHandlers(createFakeServer());`,
 export const worker = setupWorker();`,
 };
 
-/** Pair 6: the fake in a browser bundle, and its list calls per second behind msw/node. */
+/**
+ * Pair 6: the fake in a browser bundle, and its calls per second in process: through `fake.fetch`
+ * and behind msw/node with the fake's handlers, for list and get.
+ */
 export async function fakeMswPair(): Promise<Section> {
   const core = await bundleBytes(entries.core);
   const withHandlers = await bundleBytes(entries.withHandlers, { external: ["msw"] });
@@ -38,7 +47,8 @@ export async function fakeMswPair(): Promise<Section> {
     met: null,
   });
   return {
-    title: "6. The fake in the browser and behind MSW: bundle size, list calls per second",
+    title:
+      "6. The fake in the browser and in process: bundle size, requests per second through fake.fetch and behind MSW",
     rows: [
       {
         pair: "bundle: the fake for a browser (core + /msw handlers, msw external) vs msw/browser itself",
@@ -54,14 +64,19 @@ export async function fakeMswPair(): Promise<Section> {
         "msw-static",
       ),
       row(
-        "MSW (msw/node), list: fake behind MSW vs the fake's fetch called directly",
+        "in-process fake, list (10 users): MSW (msw/node) with the fake's handlers vs fake.fetch",
         "msw-fake",
         "fake-direct",
+      ),
+      row(
+        "in-process fake, get: MSW (msw/node) with the fake's handlers vs fake.fetch",
+        "msw-fake-get",
+        "fake-direct-get",
       ),
     ],
     details: [
       "Bundles: esbuild, platform browser, minified, gzip -9. The fake's core is Hono, the spec's operations table and document, and the ajv-standalone validators; msw is left out of ours (a test page already ships it) and measured on its own.",
-      `MSW rows: each contender in a fresh process (client-load.mjs) for ${ROUNDS} rounds of ${ROUND_MS} ms (500 ms warm-up), interleaved in alternating order, 10 calls in flight, each parsing the 10-user page. The static handler answers the fake's own page with HttpResponse.json. Ratios are of calls per CPU-second, medians of per-round ratios; wall-clock calls per second in brackets.`,
+      `MSW rows: each contender in a fresh process (client-load.mjs) for ${ROUNDS} rounds of ${ROUND_MS} ms (500 ms warm-up), interleaved in alternating order, 10 calls in flight, each parsing its answer (the 10-user page, or one of those users for get). The static handler answers the fake's own page with HttpResponse.json. In process there is no socket: through fake.fetch a call is the fake's fetch handler on a Request; through MSW, global fetch intercepted by setupServer, which hands the Request to the same handler. Ratios are of calls per CPU-second, medians of per-round ratios; wall-clock calls per second in brackets.`,
     ],
   };
 }

@@ -1,7 +1,9 @@
 import { bodyMediaTypeProblem, parseJsonBody, requestProblems } from "@experience-users/validators";
 import { Problem, problems } from "../problem.js";
+import type { FakeRequest } from "./fake-request.js";
 
 function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0] as Uint8Array;
   const bytes = new Uint8Array(size);
   let offset = 0;
   for (const chunk of chunks) {
@@ -11,20 +13,20 @@ function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {
   return bytes;
 }
 
-async function readBytes(request: Request, limit: number): Promise<Uint8Array> {
+async function readBytes(request: FakeRequest, limit: number): Promise<Uint8Array> {
   if (Number(request.headers.get("content-length")) > limit) throw problems.payloadTooLarge(limit);
   if (request.body === null) return new Uint8Array(0);
-  const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
+  const iterator = request.body[Symbol.asyncIterator]();
   for (;;) {
-    const chunk = await reader.read().catch(() => {
+    const chunk = await iterator.next().catch(() => {
       throw Problem.of(requestProblems.unreadable());
     });
     if (chunk.done) break;
     size += chunk.value.byteLength;
     if (size > limit) {
-      await reader.cancel().catch(() => undefined);
+      await iterator.return?.().catch(() => undefined);
       throw problems.payloadTooLarge(limit);
     }
     chunks.push(chunk.value);
@@ -37,7 +39,7 @@ async function readBytes(request: Request, limit: number): Promise<Uint8Array> {
  * while streaming, never buffered past it), 400 when it is not UTF-8 JSON. An empty body is
  * undefined, which the request validator reports when the operation requires one.
  */
-export async function readJsonBody(request: Request, limit: number): Promise<unknown> {
+export async function readJsonBody(request: FakeRequest, limit: number): Promise<unknown> {
   const contentType = request.headers.get("content-type");
   const mediaTypeProblem = bodyMediaTypeProblem(contentType);
   if (mediaTypeProblem) throw Problem.of(mediaTypeProblem);

@@ -1,6 +1,8 @@
 import type { OperationId } from "@experience-users/spec";
 import { problems } from "../problem.js";
+import { RenderedJson } from "../rendered-json.js";
 import { responseViolations } from "./check-response.js";
+import type { FakeAnswer } from "./fake-request.js";
 
 /** A 500 the fake answered: a handler threw, or a response failed its validator. */
 export interface FakeFault {
@@ -13,20 +15,15 @@ export interface FakeFault {
   readonly cause?: unknown;
 }
 
-/** Sends a JSON answer. */
+/** Makes a JSON answer (a {@link RenderedJson} body is sent as its text). */
 export type Responder = (
   operationId: OperationId | undefined,
   status: number,
   body: unknown,
   headers?: Readonly<Record<string, string>>,
-) => Response;
+) => FakeAnswer;
 
-function json(status: number, body: unknown, headers: Readonly<Record<string, string>>): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { ...headers, "content-type": "application/json; charset=utf-8" },
-  });
-}
+const NO_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
 
 /**
  * Makes the function every answer goes through. With `validateResponses`, a body that fails its
@@ -36,13 +33,20 @@ export function createResponder(options: {
   validateResponses: boolean;
   onFault: (fault: FakeFault) => void;
 }): Responder {
-  return (operationId, status, body, headers = {}) => {
+  return (operationId, status, body, headers = NO_HEADERS) => {
+    const rendered = body instanceof RenderedJson;
     const violations = options.validateResponses
-      ? responseViolations(operationId, status, body)
+      ? responseViolations(operationId, status, rendered ? body.value() : body)
       : undefined;
-    if (violations === undefined) return json(status, body, headers);
+    if (violations === undefined) {
+      return { status, headers, body: rendered ? body.text : JSON.stringify(body) };
+    }
     const message = `The fake's ${status} response failed validation (${violations})`;
     options.onFault({ kind: "invalid-response", message, ...(operationId && { operationId }) });
-    return json(500, problems.internal(message).body, {});
+    return {
+      status: 500,
+      headers: NO_HEADERS,
+      body: JSON.stringify(problems.internal(message).body),
+    };
   };
 }

@@ -4,6 +4,7 @@ import { listDefault } from "../spec-lookups.js";
 import type { ApplicationState } from "../store/application-state.js";
 import type { StoredUser } from "../store/stored-user.js";
 import { ascendingBy, foldedUserFields, type SortField } from "../store/user-fields.js";
+import { userJson } from "../store/user-json.js";
 import { toExperienceUser } from "../store/user-view.js";
 import { compileGlob } from "./glob.js";
 import { groupFilter } from "./group-filter.js";
@@ -63,12 +64,19 @@ function pageOf(
   return { items, total };
 }
 
+/** A page picked for a list answer: its users, and every other field of the answer in order. */
+interface SelectedPage {
+  readonly app: ApplicationState;
+  readonly users: readonly StoredUser[];
+  readonly rest: Omit<ExperienceUsers, "items">;
+}
+
 /**
  * One page of an application's users: filtered (the `query`, which overrides the other filters;
  * else the glob filter and the group filter together) in creation order, then the page picked in
  * sort order (see {@link sortedRange}); an unfiltered page is read off the kept sorted order.
  */
-export function listUsers(app: ApplicationState, query: ListQuery): ExperienceUsers {
+export function selectPage(app: ApplicationState, query: ListQuery): SelectedPage {
   const sortField = query.sortField ?? listDefault("sortField");
   const sortDirection = query.sortDirection ?? listDefault("sortDirection");
   const page = query.page ?? listDefault("page");
@@ -85,16 +93,41 @@ export function listUsers(app: ApplicationState, query: ListQuery): ExperienceUs
     },
   );
   return {
-    items: items.map((user) => toExperienceUser(user, app.groups)),
-    count: items.length,
-    totalCount: total,
-    perPage,
-    page,
-    sortField,
-    sortDirection,
-    ...(query.filterField === undefined ? {} : { filterField: query.filterField }),
-    ...(query.filter === undefined ? {} : { filter: query.filter }),
-    applicationId: app.id,
-    ...(isId(query.experienceGroupId) ? { experienceGroupId: query.experienceGroupId } : {}),
+    app,
+    users: items,
+    rest: {
+      count: items.length,
+      totalCount: total,
+      perPage,
+      page,
+      sortField,
+      sortDirection,
+      ...(query.filterField === undefined ? {} : { filterField: query.filterField }),
+      ...(query.filter === undefined ? {} : { filter: query.filter }),
+      applicationId: app.id,
+      ...(isId(query.experienceGroupId) ? { experienceGroupId: query.experienceGroupId } : {}),
+    },
   };
+}
+
+/** The list answer as an object. */
+export function pageValue({ app, users, rest }: SelectedPage): ExperienceUsers {
+  return { items: users.map((user) => toExperienceUser(user, app.groups)), ...rest };
+}
+
+/**
+ * The list answer's JSON text, the same bytes as `JSON.stringify(pageValue(page))`: the items from
+ * the per-record cache (see {@link userJson}), the rest stringified after them.
+ */
+export function pageJson({ app, users, rest }: SelectedPage): string {
+  let items = "";
+  for (let i = 0; i < users.length; i++) {
+    items += (i === 0 ? "" : ",") + userJson(users[i] as StoredUser, app.groups);
+  }
+  return `{"items":[${items}],${JSON.stringify(rest).slice(1)}`;
+}
+
+/** One page of an application's users as an object (see {@link selectPage}). */
+export function listUsers(app: ApplicationState, query: ListQuery): ExperienceUsers {
+  return pageValue(selectPage(app, query));
 }

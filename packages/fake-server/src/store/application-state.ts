@@ -2,7 +2,7 @@ import { SortedUsers } from "./sorted-users.js";
 import type { StoredGroup, StoredUser } from "./stored-user.js";
 
 /** The case-insensitive key under which an email must be unique within an application. */
-export function emailKey(email: string): string {
+function emailKey(email: string): string {
   return email.toLowerCase();
 }
 

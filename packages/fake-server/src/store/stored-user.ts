@@ -35,7 +35,7 @@ export interface StoredGroup {
 }
 
 /** The fields a stored user is made of; the lowercased copies are derived. */
-export type StoredUserFields = Omit<StoredUser, "emailLower" | "firstNameLower" | "lastNameLower">;
+type StoredUserFields = Omit<StoredUser, "emailLower" | "firstNameLower" | "lastNameLower">;
 
 /**
  * Makes a user record from one object literal listing every field in the same order, so that all

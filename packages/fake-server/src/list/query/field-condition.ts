@@ -3,7 +3,7 @@ import { isoText, toTime } from "../../store/dates.js";
 import type { FieldValue } from "../../store/user-fields.js";
 
 /** A field condition compiled once per request, for a field with one value or with several. */
-export interface CompiledCondition {
+interface CompiledCondition {
   /** Tests a one-valued field (undefined: the field is missing). */
   one(value: FieldValue): boolean;
   /** Tests a many-valued field (group memberships) the MongoDB way, see the README. */
