@@ -4,7 +4,8 @@
  * nested block), and the `validateN.evaluated = ...;` statement ajv puts after it, if any, on one
  * line or, when esbuild breaks the object, up to its `};` at the start of a line.
  */
-const FUNCTION = /^function (validate\d+)\([\s\S]*?^}\n(?:\1\.evaluated = (?:\{\n[\s\S]*?^\};|.*;)\n)?/gm;
+const FUNCTION =
+  /^function (validate\d+)\([\s\S]*?^}\n(?:\1\.evaluated = (?:\{\n[\s\S]*?^\};|.*;)\n)?/gm;
 
 function sameBut(name: string, text: string): string {
   return text.replace(new RegExp(`\\b${name}\\b`, "g"), "\u0000self");
