@@ -1,4 +1,4 @@
-// Fresh process: validations per second of one schema, with the precompiled validators ("ours")
+// Fresh process: validations per CPU second of one schema, with the precompiled validators ("ours")
 // or with ajv compiling the same schema at run time ("runtime"), after a warm-up.
 import { runtimeAjv } from "./runtime-ajv.mjs";
 
@@ -60,6 +60,9 @@ const run = (until) => {
   return n;
 };
 run(performance.now() + 300);
-const start = performance.now();
-const n = run(start + ms);
-process.stdout.write(JSON.stringify({ perSecond: (n * 1000) / (performance.now() - start) }));
+// CPU time of this process (its GC threads included), not wall time: on a shared machine the
+// wall clock also counts the time other processes hold the core.
+const cpu = process.cpuUsage();
+const n = run(performance.now() + ms);
+const { user, system } = process.cpuUsage(cpu);
+process.stdout.write(JSON.stringify({ perSecond: (n * 1e6) / (user + system) }));

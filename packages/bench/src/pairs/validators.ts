@@ -10,6 +10,13 @@ const STEADY_CASES = [
   ["ExperienceUserPost", "Experience User Post"],
   ["AdvancedExperienceUserQuery", "nested Advanced Query"],
 ] as const;
+/**
+ * Both sides run with the same young generation. V8 starts it small and grows it only after much
+ * has survived, as it does during ajv's compile at start-up: left alone, the precompiled side
+ * measured that start-up, not its validators (300,000 validations of one Experience User: 1,016
+ * scavenges with the precompiled validators, 267 with ajv's, a 0.93x run; both at 16 MB: 64 and 65).
+ */
+const STEADY_NODE_FLAGS = ["--min-semi-space-size=16", "--max-semi-space-size=16"];
 
 interface Cold {
   ms: number;
@@ -54,11 +61,12 @@ export async function validatorsPair(): Promise<Section> {
       const order =
         round % 2 === 0 ? (["ours", "runtime"] as const) : (["runtime", "ours"] as const);
       for (const side of order) {
-        const { perSecond } = await runChild<{ perSecond: number }>("steady-validators.mjs", [
-          side,
-          name,
-          STEADY_MS,
-        ]);
+        const { perSecond } = await runChild<{ perSecond: number }>(
+          "steady-validators.mjs",
+          [side, name, STEADY_MS],
+          120_000,
+          STEADY_NODE_FLAGS,
+        );
         rates[side].push(perSecond);
       }
     }
@@ -67,11 +75,11 @@ export async function validatorsPair(): Promise<Section> {
     const ratios = summarize(rates.ours.map((v, i) => v / (rates.runtime[i] ?? Number.NaN)));
     rows.push({
       pair: `validators: steady state, ${label}`,
-      ours: `${formatNumber(o.median)} validations/s ${formatSpread(o)}`,
-      theirs: `${formatNumber(t.median)} validations/s ${formatSpread(t)}`,
+      ours: `${formatNumber(o.median)} validations/CPU-s ${formatSpread(o)}`,
+      theirs: `${formatNumber(t.median)} validations/CPU-s ${formatSpread(t)}`,
       ratio: `${formatRatio(ratios.median)} ${formatSpread(ratios)}`,
-      target: "no slower (>= 0.95x)",
-      met: ratios.median >= 0.95,
+      target: "no slower (>= 1.0x)",
+      met: ratios.median >= 1,
     });
   }
 
@@ -80,7 +88,7 @@ export async function validatorsPair(): Promise<Section> {
     rows,
     details: [
       `Cold start: ${COLD_RUNS} fresh Node processes per side, alternating; each measures from before the import to after one validation with every validator (schemas, requests, responses).`,
-      `Steady state: each side in a fresh process, ${STEADY_ROUNDS} alternating rounds of ${STEADY_MS} ms after a 300 ms warm-up, on valid samples; the ratio is the median of per-round ratios. Both sides compile the same schemas (\`@experience-users/validators/json-schemas.json\`) with the same ajv options (allErrors, strict, ownProperties).`,
+      `Steady state: each side in a fresh process, ${STEADY_ROUNDS} alternating rounds of ${STEADY_MS} ms after a 300 ms warm-up, on valid samples, counted per second of the process's CPU time, both with a 16 MB young generation (\`${STEADY_NODE_FLAGS.join(" ")}\`); the ratio is the median of per-round ratios. Both sides compile the same schemas (\`@experience-users/validators/json-schemas.json\`) with the same ajv options (allErrors, strict, ownProperties).`,
     ],
   };
 }
