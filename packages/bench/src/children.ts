@@ -7,13 +7,15 @@ const run = promisify(execFile);
 /** Folder of the plain-JS scripts the benchmarks run in fresh processes. */
 export const childrenDir = fileURLToPath(new URL("./children/", import.meta.url));
 
-/** Runs a child script in a fresh Node process and parses the JSON it prints. */
+/** Runs a child script in a fresh Node process (with these Node flags) and parses the JSON it prints. */
 export async function runChild<T>(
   script: string,
   args: (string | number)[],
   timeout = 120_000,
+  nodeFlags: string[] = [],
 ): Promise<T> {
-  const { stdout } = await run(process.execPath, [`${childrenDir}${script}`, ...args.map(String)], {
+  const argv = [...nodeFlags, `${childrenDir}${script}`, ...args.map(String)];
+  const { stdout } = await run(process.execPath, argv, {
     cwd: childrenDir,
     timeout,
     maxBuffer: 16 * 1024 * 1024,
