@@ -7,6 +7,7 @@ import { ascendingBy, foldedUserFields, type SortField } from "../store/user-fie
 import { toExperienceUser } from "../store/user-view.js";
 import { compileGlob } from "./glob.js";
 import { groupFilter } from "./group-filter.js";
+import { allOf } from "./query/combine.js";
 import { compileQuery, type UserPredicate } from "./query/compile-query.js";
 import { type PickedPage, pickPage } from "./sorted-range.js";
 
@@ -33,7 +34,7 @@ function predicateOf(app: ApplicationState, query: ListQuery): UserPredicate | u
       : groupFilter(app, query.experienceGroupId, query.includeAncestorGroups === true),
   ].filter((test) => test !== undefined);
   if (tests.length === 0) return undefined;
-  return (user) => tests.every((test) => test(user));
+  return allOf(tests);
 }
 
 function pageOf(
