@@ -49,7 +49,7 @@ const sizesLabel = SIZES.map((s) => (s >= 1e6 ? `${s / 1e6}M` : `${s / 1e3}k`)).
 
 function row(name: string, bySize: Record<number, number>): Row {
   const times = `${SIZES.map((s) => at(bySize, s).toFixed(2)).join(" / ")} ms at ${sizesLabel} users`;
-  const inCache = at(bySize, 100_000) / at(bySize, 10_000);
+  const tenfold = at(bySize, 100_000) / at(bySize, 10_000);
   const beyond = at(bySize, LARGEST) / at(bySize, 100_000);
   if (name.startsWith("create")) {
     return {
@@ -65,7 +65,7 @@ function row(name: string, bySize: Record<number, number>): Row {
     return {
       pair: `fake scale: ${name}`,
       ours: times,
-      theirs: "linear: 10x per 10x users",
+      theirs: "a scan of every user per call: linear",
       ratio: `${formatRatio(beyond)} from 100k to 1M`,
       target: "< 50 ms at 1M (kept sorted order)",
       met: at(bySize, LARGEST) < 50,
@@ -75,9 +75,9 @@ function row(name: string, bySize: Record<number, number>): Row {
     pair: `fake scale: ${name}`,
     ours: times,
     theirs: "linear: 10x per 10x users",
-    ratio: `${formatRatio(inCache)} from 10k to 100k, ${formatRatio(beyond)} from 100k to 1M`,
-    target: "<= 10x from 10k to 100k (no worse than linear)",
-    met: inCache <= 10,
+    ratio: `${formatRatio(tenfold)} from 10k to 100k, ${formatRatio(beyond)} from 100k to 1M`,
+    target: "<= 10x per 10x users, both steps (no worse than linear)",
+    met: tenfold <= 10 && beyond <= 10,
   };
 }
 
@@ -89,31 +89,42 @@ export async function fakeScalePair(): Promise<Section> {
     (times[name] as Record<number, number>)[size] = ms;
   };
   const seeding: string[] = [];
-  let firstSorted = Number.NaN;
-  for (const size of SIZES) {
+  const fakes = SIZES.map((size) => {
     const fake = createFakeServer();
     const started = performance.now();
     seedUsers(fake, EXAMPLE_APPLICATION_ID, size);
     seeding.push(`${formatNumber((performance.now() - started) / 1000, 1)} s`);
-    for (const [name, path] of Object.entries(lists)) {
-      const first = await call(fake, path);
-      if (size === LARGEST && name === PAGE_ZERO) firstSorted = first;
-      const samples: number[] = [];
-      for (let i = 0; i < CALLS; i++) samples.push(await call(fake, path));
-      record(`list, ${name}`, size, summarize(samples).median);
+    return fake;
+  });
+  const firstCalls: Record<string, number> = {};
+  const measure = async (name: string, path: () => string, init?: () => RequestInit) => {
+    const samples: number[][] = SIZES.map(() => []);
+    for (let round = 0; round < CALLS; round++) {
+      for (const [index, fake] of fakes.entries()) {
+        (samples[index] as number[]).push(await call(fake, path(), init?.()));
+      }
     }
-    const creates: number[] = [];
-    for (let i = 0; i < CALLS; i++) {
-      creates.push(
-        await call(fake, users, {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ email: `new${i}@example.com`, password: "a-password" }),
-        }),
-      );
+    for (const [index, size] of SIZES.entries()) {
+      record(name, size, summarize(samples[index] as number[]).median);
     }
-    record("create (unique-email check + PBKDF2 hash)", size, summarize(creates).median);
+  };
+  for (const [name, path] of Object.entries(lists)) {
+    for (const [index, fake] of fakes.entries()) {
+      firstCalls[`${name} ${SIZES[index]}`] = await call(fake, path);
+    }
+    await measure(`list, ${name}`, () => path);
   }
+  let created = 0;
+  await measure(
+    "create (unique-email check + PBKDF2 hash)",
+    () => users,
+    () => ({
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: `new${created++}@example.com`, password: "a-password" }),
+    }),
+  );
+  const firstSorted = firstCalls[`${PAGE_ZERO} ${LARGEST}`] ?? Number.NaN;
   const memory = await runChild<Memory>("memory-per-user.mjs", [LARGEST], 600_000, ["--expose-gc"]);
   const rows: Row[] = Object.entries(times).map(([name, bySize]) => row(name, bySize));
   rows.push({
@@ -128,10 +139,10 @@ export async function fakeScalePair(): Promise<Section> {
     title: `5. Fake server scale: time per call at ${SIZES.map((s) => formatNumber(s)).join(" / ")} users (in process)`,
     rows,
     details: [
-      `Median of ${CALLS} calls after one warm-up call, through the fake's fetch handler (router, auth, validation, store, JSON).`,
+      `Median of ${CALLS} calls after one warm-up call, through the fake's fetch handler (router, auth, validation, store, JSON); the four fakes are seeded first and called in turn, round after round, so that the machine's load falls on every size alike.`,
       `Users are seeded through the fake's addUser (no password, so no hashing at seed time): ${SIZES.map((s, i) => `${formatNumber(s)} in ${seeding[i]}`).join(", ")}. Each create hashes its password (PBKDF2-SHA256, Web Crypto), which dominates its time and does not depend on the number of users.`,
       `An unfiltered page is read off the sorted order of its field, which the first list by that field builds (one sort; ${firstSorted.toFixed(0)} ms at 1M users, the warm-up call) and every write keeps. A filtered list tests every user once, in creation order, counting the matches and keeping only the page's users in a bounded heap.`,
-      "Filtered lists grow faster from 100k to 1M than from 10k to 100k: 1M users take about 800 MB of heap, more than this machine's L3 cache (480 MiB), so the same scan waits on memory; the algorithm is linear in both ranges.",
+      "Calling the sizes in turn also means no call finds the previous call's users in the CPU caches: 1M users take about 600 MB of heap, more than this machine's L3 (480 MiB); run one size after the other instead, 100k users stay cached between calls and 1M do not, measured that way, filtered lists grew 10.5x-11.7x from 100k to 1M.",
       "Memory: heap used after seeding (and after one sorted list) minus before, over the users, garbage collected (node --expose-gc) in a fresh process; the JSON is each user as addUser returns it, serialized.",
     ],
   };
