@@ -129,32 +129,13 @@ describe("matchGlob", () => {
   });
 
   it("agrees with a dynamic-programming reference matcher", () => {
-    const reference = (pattern: string, value: string): boolean => {
-      const p = [...pattern.toLowerCase()];
-      const v = [...value.toLowerCase()];
-      let row = p.map(() => false);
-      let previous = [true, ...row];
-      for (let i = 0; i < p.length; i++) previous[i + 1] = (previous[i] ?? false) && p[i] === "*";
-      for (const char of v) {
-        row = [false];
-        for (let i = 0; i < p.length; i++) {
-          const want = p[i];
-          row[i + 1] =
-            want === "*"
-              ? (row[i] ?? false) || (previous[i + 1] ?? false)
-              : (previous[i] ?? false) && (want === "?" || want === char);
-        }
-        previous = row;
-      }
-      return previous[p.length] ?? false;
-    };
     const unit = fc.constantFrom("a", "B", "b", ".", "*", "?", "😀");
     fc.assert(
       fc.property(
         fc.string({ unit, maxLength: 12 }),
         fc.string({ unit: fc.constantFrom("a", "b", "B", ".", "😀"), maxLength: 20 }),
         (pattern, value) => {
-          expect(matchGlob(pattern, value)).toBe(reference(pattern, value));
+          expect(matchGlob(pattern, value)).toBe(referenceGlob(pattern, value));
         },
       ),
       { numRuns: 2000 },
