@@ -1,6 +1,7 @@
-// Fresh process, run with --expose-gc: the heap a stored user costs. Seeds N users (scale-users.mjs),
-// collects garbage, and prints the heap growth per user, after seeding and again once a sorted
-// list has built the email order, next to the size of the user's JSON as the API returns it.
+// Fresh process, run with --expose-gc: the heap a stored user costs. Seeds N users
+// (scale-users.mjs), collects garbage, and prints the heap growth per user, after seeding and
+// again once a sorted list has built the email order, next to the size of the user's JSON as the
+// API returns it.
 import { createFakeServer, EXAMPLE_APPLICATION_ID } from "@experience-users/fake-server";
 import { seedUsers } from "./scale-users.mjs";
 
