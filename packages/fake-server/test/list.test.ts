@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { listUsers, pageJson, pageValue, selectPage } from "../src/list/list-users.js";
-import { sortedRange } from "../src/list/sorted-range.js";
+import { pickPage, sortedRange } from "../src/list/sorted-range.js";
+import { ascendingBy } from "../src/store/user-fields.js";
 import { specSortFields } from "./support/sort-fields.js";
 import { APP, storedUsers } from "./support/stored-users.js";
 
@@ -131,6 +132,96 @@ describe("sortedRange", () => {
           expect(sortedRange([...items], compare, start, end)).toEqual(expected);
         },
       ),
+    );
+  });
+});
+
+describe("pickPage", () => {
+  it("returns the page of the matches sorting them would, and counts every match", () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: -500, max: 500 }), { maxLength: 200, size: "max" }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.nat(60),
+        fc.nat(60),
+        fc.nat(400),
+        (items, modulus, a, b, slack) => {
+          const [start, end] = a <= b ? [a, b] : [b, a];
+          const keep = (x: number) => Math.abs(x) % modulus === 0;
+          const compare = (x: number, y: number) => x - y;
+          const matches = items.filter(keep).sort(compare);
+          const range = { start, end, size: items.length + slack };
+          expect(pickPage(items, keep, compare, range)).toEqual({
+            items: matches.slice(start, end),
+            total: matches.length,
+          });
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("an unfiltered page, read off the kept sorted order", () => {
+  const name = fc.option(fc.constantFrom("ann", "Ann", "bob", "Bob", "cy"), { nil: undefined });
+  const step = fc.oneof(
+    fc.record({ op: fc.constant("add" as const), firstName: name, login: fc.option(fc.nat(3)) }),
+    fc.record({
+      op: fc.constant("update" as const),
+      pick: fc.nat(),
+      firstName: name,
+      email: fc.boolean(),
+    }),
+    fc.record({ op: fc.constant("delete" as const), pick: fc.nat() }),
+  );
+
+  it("stays what sorting the users would give after creates, patches and deletes", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(step, { maxLength: 30 }),
+        fc.constantFrom(...specSortFields()),
+        fc.constantFrom("asc" as const, "desc" as const),
+        fc.integer({ min: 1, max: 8 }),
+        async (steps, sortField, sortDirection, perPage) => {
+          const { store, app } = storedUsers([
+            { email: "seed-b@x.co", firstName: "Bob" },
+            { email: "seed-a@x.co" },
+          ]);
+          let n = 0;
+          for (const write of steps) {
+            listUsers(app, { sortField, sortDirection, perPage });
+            const ids = [...app.users.keys()];
+            const target =
+              ids.length === 0 ? undefined : ids[("pick" in write ? write.pick : 0) % ids.length];
+            if (write.op === "add") {
+              store.addUser(APP, {
+                email: `u${n++}@x.co`,
+                ...(write.firstName && { firstName: write.firstName }),
+                ...(write.login !== null && {
+                  lastLogin: new Date(write.login * 1e3).toISOString(),
+                }),
+              });
+            } else if (target !== undefined && write.op === "update") {
+              await store.updateUser(APP, target, {
+                ...(write.firstName && { firstName: write.firstName }),
+                ...(write.email && { email: `p${n++}@x.co` }),
+              });
+            } else if (target !== undefined) {
+              store.deleteUser(APP, target);
+            }
+            const ascending = [...app.users.values()].sort(ascendingBy(sortField));
+            const expected = sortDirection === "asc" ? ascending : ascending.reverse();
+            for (let page = 0; page * perPage <= expected.length; page++) {
+              const listed = listUsers(app, { sortField, sortDirection, perPage, page });
+              expect(listed.items.map((u) => u.id)).toEqual(
+                expected.slice(page * perPage, (page + 1) * perPage).map((u) => u.id),
+              );
+              expect(listed.totalCount).toBe(expected.length);
+            }
+          }
+        },
+      ),
+      { numRuns: 150 },
     );
   });
 });

@@ -1,5 +1,8 @@
+import { segmentMatcher } from "./glob-segments.js";
+
 const STAR = 0x2a;
 const QUESTION = 0x3f;
+const SURROGATE = /[\ud800-\udfff]/;
 
 /** Counts the matcher's steps, for tests that check its work stays bounded. */
 export interface GlobStats {
@@ -19,6 +22,7 @@ function codePoints(text: string): number[] {
  * decide the regex the engine runs. This is the two-pointer matcher that, on a mismatch, only
  * ever backtracks to the most recent `*`: no regex, no recursion, at most
  * O(|pattern| x |value|) steps (linear in the value for a given pattern), never exponential.
+ * A pattern without astral characters runs as segments between its stars (glob-segments.ts).
  */
 export function matchGlob(pattern: string, value: string, stats?: GlobStats): boolean {
   return compileGlob(pattern)(value, stats);
@@ -32,10 +36,12 @@ export function compileGlob(
   pattern: string,
   options: { lowerCaseValues?: boolean } = {},
 ): (value: string, stats?: GlobStats) => boolean {
-  const wanted = codePoints(pattern.toLowerCase());
-  return options.lowerCaseValues
-    ? (value, stats) => run(wanted, value, stats)
-    : (value, stats) => run(wanted, value.toLowerCase(), stats);
+  const lowered = pattern.toLowerCase();
+  const wanted = codePoints(lowered);
+  const test = SURROGATE.test(lowered)
+    ? (text: string, stats?: GlobStats) => run(wanted, text, stats)
+    : segmentMatcher(lowered);
+  return options.lowerCaseValues ? test : (value, stats) => test(value.toLowerCase(), stats);
 }
 
 function run(wanted: readonly number[], text: string, stats: GlobStats | undefined): boolean {

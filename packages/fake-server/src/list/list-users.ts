@@ -8,8 +8,9 @@ import { userJson } from "../store/user-json.js";
 import { toExperienceUser } from "../store/user-view.js";
 import { compileGlob } from "./glob.js";
 import { groupFilter } from "./group-filter.js";
+import { allOf } from "./query/combine.js";
 import { compileQuery, type UserPredicate } from "./query/compile-query.js";
-import { isNearFront, sortedRange } from "./sorted-range.js";
+import { type PickedPage, pickPage } from "./sorted-range.js";
 
 function globFilter(query: ListQuery): UserPredicate | undefined {
   const { filterField, filter } = query;
@@ -34,7 +35,7 @@ function predicateOf(app: ApplicationState, query: ListQuery): UserPredicate | u
       : groupFilter(app, query.experienceGroupId, query.includeAncestorGroups === true),
   ].filter((test) => test !== undefined);
   if (tests.length === 0) return undefined;
-  return (user) => tests.every((test) => test(user));
+  return allOf(tests);
 }
 
 function pageOf(
@@ -43,25 +44,20 @@ function pageOf(
   descending: boolean,
   matches: UserPredicate | undefined,
   range: { start: number; end: number },
-): { items: StoredUser[]; total: number } {
-  const ascending = ascendingBy(sortField);
-  const compare = descending ? (a: StoredUser, b: StoredUser) => ascending(b, a) : ascending;
+): PickedPage<StoredUser> {
   const { start, end } = range;
   if (matches !== undefined) {
-    const found: StoredUser[] = [];
-    for (const user of app.users.values()) if (matches(user)) found.push(user);
-    return { items: sortedRange(found, compare, start, end), total: found.length };
-  }
-  const total = app.users.size;
-  if (!app.sorted.has(sortField) && isNearFront(end, total)) {
-    return { items: sortedRange([...app.users.values()], compare, start, end), total };
+    const ascending = ascendingBy(sortField);
+    const compare = descending ? (a: StoredUser, b: StoredUser) => ascending(b, a) : ascending;
+    return pickPage(app.users.values(), matches, compare, { start, end, size: app.users.size });
   }
   const order = app.sorted.ascending(sortField);
+  const last = order.length - 1;
   const items: StoredUser[] = [];
-  for (let i = start; i < Math.min(end, total); i++) {
-    items.push(order[descending ? total - 1 - i : i] as StoredUser);
+  for (let i = start; i < Math.min(end, order.length); i++) {
+    items.push(order[descending ? last - i : i] as StoredUser);
   }
-  return { items, total };
+  return { items, total: order.length };
 }
 
 /** A page picked for a list answer: its users, and every other field of the answer in order. */

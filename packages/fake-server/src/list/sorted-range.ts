@@ -30,10 +30,50 @@ export function isNearFront(end: number, total: number): boolean {
   return end * HEAP_SHARE <= total;
 }
 
+/** The items of one page and how many items matched in all. */
+export interface PickedPage<T> {
+  items: T[];
+  total: number;
+}
+
+/**
+ * The matching items (those `keep` accepts) that would stand at positions [start, end) if they
+ * were sorted by `compare` (a total order), and how many matched. The items are read once, in
+ * their own order, without copying the matches: a range near the front of `size` (an upper bound
+ * of the matches) is picked with a max-heap of the `end` smallest matches, O(n log end); a deeper
+ * range collects the matches and sorts them.
+ */
+export function pickPage<T>(
+  items: Iterable<T>,
+  keep: ((item: T) => boolean) | undefined,
+  compare: (a: T, b: T) => number,
+  range: { start: number; end: number; size: number },
+): PickedPage<T> {
+  const { start, end, size } = range;
+  if (!isNearFront(end, size)) {
+    const found: T[] = [];
+    for (const item of items) if (keep === undefined || keep(item)) found.push(item);
+    return { items: found.sort(compare).slice(start, end), total: found.length };
+  }
+  const heap: T[] = [];
+  let total = 0;
+  for (const item of items) {
+    if (keep !== undefined && !keep(item)) continue;
+    total++;
+    if (heap.length < end) {
+      heap.push(item);
+      siftUp(heap, compare, heap.length - 1);
+    } else if (end > 0 && compare(item, heap[0] as T) < 0) {
+      heap[0] = item;
+      siftDown(heap, compare, 0);
+    }
+  }
+  return { items: start >= heap.length ? [] : heap.sort(compare).slice(start, end), total };
+}
+
 /**
  * The items that would stand at positions [start, end) if `items` were sorted by `compare` (a
- * total order). A range near the front is picked with a max-heap of the `end` smallest items,
- * O(n log end), without sorting the rest; a deeper range sorts the items (in place).
+ * total order): {@link pickPage} of every item.
  */
 export function sortedRange<T>(
   items: T[],
@@ -41,18 +81,6 @@ export function sortedRange<T>(
   start: number,
   end: number,
 ): T[] {
-  const stop = Math.min(end, items.length);
-  if (start >= stop) return [];
-  if (!isNearFront(stop, items.length)) return items.sort(compare).slice(start, stop);
-  const heap: T[] = [];
-  for (const item of items) {
-    if (heap.length < stop) {
-      heap.push(item);
-      siftUp(heap, compare, heap.length - 1);
-    } else if (compare(item, heap[0] as T) < 0) {
-      heap[0] = item;
-      siftDown(heap, compare, 0);
-    }
-  }
-  return heap.sort(compare).slice(start, stop);
+  if (start >= Math.min(end, items.length)) return [];
+  return pickPage(items, undefined, compare, { start, end, size: items.length }).items;
 }

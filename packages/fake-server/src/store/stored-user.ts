@@ -37,6 +37,24 @@ export interface StoredGroup {
 /** The fields a stored user is made of; the lowercased copies are derived. */
 type StoredUserFields = Omit<StoredUser, "emailLower" | "firstNameLower" | "lastNameLower">;
 
+/** How many distinct lowercased names {@link sharedLowerCase} shares; later ones are not kept. */
+const SHARED_NAMES = 10_000;
+const sharedNames = new Map<string, string>();
+
+/**
+ * The lowercased name, one copy per distinct name (up to {@link SHARED_NAMES}): names repeat, and
+ * 1,000,000 users with eight first names made 500,000 copies of four, which a query reading
+ * firstName $ci had to fetch one by one (80-98 ms instead of 103-178 ms at 1M users, bench runs).
+ */
+function sharedLowerCase(name: string | undefined): string | undefined {
+  if (name === undefined) return undefined;
+  const lower = name.toLowerCase();
+  const shared = sharedNames.get(lower);
+  if (shared !== undefined) return shared;
+  if (sharedNames.size < SHARED_NAMES) sharedNames.set(lower, lower);
+  return lower;
+}
+
 /**
  * Makes a user record from one object literal listing every field in the same order, so that all
  * records share one V8 hidden class (records made by object spread each got their own, which made
@@ -59,7 +77,7 @@ export function storedUser(fields: StoredUserFields): StoredUser {
     groupIds: fields.groupIds,
     passwordHash: fields.passwordHash,
     emailLower: fields.email.toLowerCase(),
-    firstNameLower: fields.firstName?.toLowerCase(),
-    lastNameLower: fields.lastName?.toLowerCase(),
+    firstNameLower: sharedLowerCase(fields.firstName),
+    lastNameLower: sharedLowerCase(fields.lastName),
   };
 }

@@ -11,6 +11,7 @@ import {
   type ScalarQueryField,
   userFields,
 } from "../../store/user-fields.js";
+import { allOf, anyOf } from "./combine.js";
 import { compileCondition, isCaseInsensitive } from "./field-condition.js";
 import { compileTagsCondition } from "./tags-condition.js";
 
@@ -49,11 +50,12 @@ export function compileQuery(query: AdvancedExperienceUserQuery): UserPredicate 
   const tests = entries.map(([key, condition]): UserPredicate => {
     if (key === "$and" || key === "$or" || key === "$nor") {
       const parts = (condition as AdvancedExperienceUserQuery[]).map(compileQuery);
-      if (key === "$and") return (user) => parts.every((part) => part(user));
-      if (key === "$or") return (user) => parts.length === 0 || parts.some((part) => part(user));
-      return (user) => parts.length > 0 && !parts.some((part) => part(user));
+      if (key === "$and") return allOf(parts);
+      if (parts.length === 0) return () => key === "$or";
+      const some = anyOf(parts);
+      return key === "$or" ? some : (user) => !some(user);
     }
     return fieldTest(key, condition);
   });
-  return (user) => tests.every((test) => test(user));
+  return allOf(tests);
 }

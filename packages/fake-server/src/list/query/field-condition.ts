@@ -135,7 +135,10 @@ export function compileCondition(
     .filter(([name]) => name !== "$ci")
     .map(([name, raw]) => operatorOf(name, raw, fold));
   return {
-    one: (value) => operators.every((op) => op.test(value) !== op.negate),
+    one: (value) => {
+      for (const op of operators) if (op.test(value) === op.negate) return false;
+      return true;
+    },
     many: (values) =>
       operators.every(
         (op) => (values.length === 0 ? op.test(undefined) : values.some(op.test)) !== op.negate,
