@@ -70,7 +70,7 @@ interface SelectedPage {
 /**
  * One page of an application's users: filtered (the `query`, which overrides the other filters;
  * else the glob filter and the group filter together) in creation order, then the page picked in
- * sort order (see {@link sortedRange}); an unfiltered page is read off the kept sorted order.
+ * sort order (see {@link pickPage}); an unfiltered page is read off the kept sorted order.
  */
 export function selectPage(app: ApplicationState, query: ListQuery): SelectedPage {
   const sortField = query.sortField ?? listDefault("sortField");

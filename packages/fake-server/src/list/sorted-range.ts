@@ -45,20 +45,20 @@ export interface PickedPage<T> {
  */
 export function pickPage<T>(
   items: Iterable<T>,
-  keep: ((item: T) => boolean) | undefined,
+  keep: (item: T) => boolean,
   compare: (a: T, b: T) => number,
   range: { start: number; end: number; size: number },
 ): PickedPage<T> {
   const { start, end, size } = range;
   if (!isNearFront(end, size)) {
     const found: T[] = [];
-    for (const item of items) if (keep === undefined || keep(item)) found.push(item);
+    for (const item of items) if (keep(item)) found.push(item);
     return { items: found.sort(compare).slice(start, end), total: found.length };
   }
   const heap: T[] = [];
   let total = 0;
   for (const item of items) {
-    if (keep !== undefined && !keep(item)) continue;
+    if (!keep(item)) continue;
     total++;
     if (heap.length < end) {
       heap.push(item);
@@ -69,18 +69,4 @@ export function pickPage<T>(
     }
   }
   return { items: start >= heap.length ? [] : heap.sort(compare).slice(start, end), total };
-}
-
-/**
- * The items that would stand at positions [start, end) if `items` were sorted by `compare` (a
- * total order): {@link pickPage} of every item.
- */
-export function sortedRange<T>(
-  items: T[],
-  compare: (a: T, b: T) => number,
-  start: number,
-  end: number,
-): T[] {
-  if (start >= Math.min(end, items.length)) return [];
-  return pickPage(items, undefined, compare, { start, end, size: items.length }).items;
 }
