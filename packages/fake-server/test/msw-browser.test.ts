@@ -32,7 +32,7 @@ beforeAll(async () => {
     "/users-page.js": { type: "text/javascript", body: bundle.code },
     "/mockServiceWorker.js": { type: "text/javascript", body: readFileSync(workerScript, "utf8") },
   });
-  chromium = await launchOfflineChromium({ serviceWorkers: "allow", timeout: 15_000 });
+  chromium = await launchOfflineChromium({ serviceWorkers: "allow" });
 }, 60_000);
 
 afterAll(async () => {

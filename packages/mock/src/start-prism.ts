@@ -16,7 +16,10 @@ export interface StartPrismOptions extends Partial<PrismCommandOptions> {
    * is read and its last lines kept for error messages (see {@link RunningPrism.output}).
    */
   output?: "inherit" | "capture";
-  /** Milliseconds to wait for Prism to accept connections. Default 30,000. */
+  /**
+   * Milliseconds to wait for Prism to accept connections. It has been seen to take 20 s on two
+   * busy cores. @default 60_000
+   */
   readyTimeout?: number;
   /** Milliseconds between SIGTERM and SIGKILL when stopping. Default 5,000. */
   stopGrace?: number;
@@ -113,7 +116,7 @@ export async function startPrism(options: StartPrismOptions = {}): Promise<Runni
   );
   try {
     await waitUntilListening(command.host, command.port, {
-      timeout: options.readyTimeout ?? 30_000,
+      timeout: options.readyTimeout ?? 60_000,
       signal: gone.signal,
     });
   } catch (error) {

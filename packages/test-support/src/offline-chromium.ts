@@ -23,7 +23,11 @@ export interface OfflineChromiumOptions {
   executablePath?: string;
   /** Whether pages may register service workers (MSW's needs to). @default "block" */
   serviceWorkers?: "allow" | "block";
-  /** Playwright's default timeout for actions, in ms. @default 10_000 */
+  /**
+   * Playwright's default timeout for actions and navigations, in ms. Generous: under `npm test`
+   * every package's suite shares two cores, and a page load has been seen to take over 10 s.
+   * @default 60_000
+   */
   timeout?: number;
 }
 
@@ -53,7 +57,7 @@ export function staysOnMachine(url: string): boolean {
 export async function launchOfflineChromium({
   executablePath = CHROMIUM,
   serviceWorkers = "block",
-  timeout = 10_000,
+  timeout = 60_000,
 }: OfflineChromiumOptions = {}): Promise<OfflineBrowser> {
   if (!existsSync(executablePath)) {
     throw new Error(

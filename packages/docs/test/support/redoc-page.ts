@@ -35,7 +35,7 @@ export async function missingTexts(
     const visible = scope.getByText(text, { exact: true }).filter({ visible: true });
     const shown = await visible
       .first()
-      .waitFor({ state: "visible", timeout: 2_000 })
+      .waitFor({ state: "visible", timeout: 10_000 })
       .then(
         () => true,
         () => false,
