@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { useMock } from "./support/mock.js";
 import { callThroughClient, settledBody } from "./support/prism-client-calls.js";
 import { sendRaw } from "./support/prism-raw-requests.js";
-import { responseIssues } from "./support/prism-response-checks.js";
+import { publishedIssues, responseIssues } from "./support/prism-response-checks.js";
 import { exampleRequest, responseExamples } from "./support/prism-spec-examples.js";
 
 const mock = useMock();
@@ -22,7 +22,7 @@ const matrix = operationIds.flatMap((operationId) =>
   ),
 );
 
-describe("the static mock answers every documented status, and the client and validators agree", () => {
+describe("the static mock answers every documented status, and the client, the validators and Losant's published schemas agree", () => {
   it("covers every documented status of every operation", () => {
     const covered = new Set(matrix.map((row) => `${row.operationId} ${row.status}`));
     const documented = operationIds.flatMap((id) =>
@@ -42,6 +42,7 @@ describe("the static mock answers every documented status, and the client and va
         success ? { kind: "value", body: value } : { kind: "ApiError", status, body: value },
       );
       expect(responseIssues(operationId, status, settledBody(answer.settled))).toEqual([]);
+      expect(publishedIssues(operationId, status, settledBody(answer.settled))).toEqual([]);
     },
   );
 });
@@ -73,6 +74,7 @@ describe("other ways to pick an answer pass the guard", () => {
       for (const answer of answers) {
         expect(answer.status).toBe(200);
         expect(responseIssues("getExperienceUser", 200, answer.body)).toEqual([]);
+        expect(publishedIssues("getExperienceUser", 200, answer.body)).toEqual([]);
         expect(answer.body).not.toEqual(example?.value);
       }
     },

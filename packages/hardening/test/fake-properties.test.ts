@@ -1,5 +1,6 @@
 import { createFakeServer, EXAMPLE_APPLICATION_ID } from "@experience-users/fake-server";
 import { isJsonObject, type OperationId, operationIds, operations } from "@experience-users/spec";
+import { publishedSchema, responseComponent } from "@experience-users/test-support";
 import { requestValidators } from "@experience-users/validators";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -46,7 +47,7 @@ const cases = operationIds.map((operationId) => ({ operationId }));
 
 describe("requests the spec allows", () => {
   it.each(cases)(
-    "$operationId: a documented status, a body its validator accepts, never a 5xx",
+    "$operationId: a documented status, a body its validator and Losant's published schema accept, never a 5xx",
     async ({ operationId }) => {
       await fc.assert(
         fc.asyncProperty(allowedRequest(operationId), async ({ request, existing, pick }) => {
@@ -61,6 +62,8 @@ describe("requests the spec allows", () => {
           expect([...operations[operationId].statuses]).toContain(response.status);
           expect(response.status).toBeLessThan(500);
           expect(responseValidator(operationId, response.status)?.validate(body)).toEqual([]);
+          const published = publishedSchema(responseComponent(operationId, response.status));
+          expect(published(body), JSON.stringify(published.errors)).toBe(true);
           if (response.status === 400)
             expect(body).toMatchObject({ type: expect.any(String), message: expect.any(String) });
           expect(fake.faults).toEqual([]);
@@ -143,6 +146,7 @@ describe("requests the spec forbids", () => {
             const body = (await response.json()) as { type?: string; message?: string };
             expect(response.status).toBe(400);
             expect(body.type).toBe("Validation");
+            expect(publishedSchema("Error")(body)).toBe(true);
             expect(body.message).toContain(issues[0]?.instancePath || "/");
             expect(fake.faults).toEqual([]);
           },

@@ -9,6 +9,7 @@ import addFormats from "ajv-formats";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { jsonSchemas } from "./support/json-schemas.js";
+import { mutated } from "./support/mutated.js";
 import { arbitraryOf } from "./support/schema-arbitrary.js";
 
 // The shipped validators are ajv's standalone output post-processed by the generator (repeated
@@ -41,27 +42,6 @@ const all: { description: string; exportName: string; validator: Validator<unkno
     })),
   ),
 ];
-
-/** A valid value with one property dropped, replaced or added, at any depth. */
-function mutated(value: unknown): fc.Arbitrary<unknown> {
-  if (value === null || typeof value !== "object") {
-    return fc.oneof(fc.constant(value), fc.jsonValue({ maxDepth: 1 }), fc.constant(undefined));
-  }
-  const keys = Object.keys(value);
-  if (keys.length === 0) return fc.constant(value);
-  const copy = () => (Array.isArray(value) ? [...value] : { ...value }) as Record<string, unknown>;
-  return fc.tuple(fc.constantFrom(...keys), fc.nat(3)).chain(([key, how]) => {
-    if (how === 0) {
-      const without = copy();
-      delete without[key];
-      return fc.constant(without);
-    }
-    if (how === 1) return fc.constant({ ...copy(), "not a field": 1 });
-    return mutated((value as Record<string, unknown>)[key]).map((inner) =>
-      Object.assign(copy(), { [key]: inner }),
-    );
-  });
-}
 
 describe("the shipped validators agree with ajv compiling the same schemas at run time", () => {
   it.each(all)("$description: same verdict and same issues", ({ exportName, validator }) => {

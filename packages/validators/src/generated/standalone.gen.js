@@ -858,7 +858,8 @@ export const {
   var formats0 = require_formats().fullFormats["date-time"];
   var formats8 =
     /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
-  var formats10 = require_formats().fullFormats.uri;
+  var formats10 =
+    /^(?:https?|ftp):\/\/(?:\S+(?::\S*)?@)?(?:(?!(?:10|127)(?:\.\d{1,3}){3})(?!(?:169\.254|192\.168)(?:\.\d{1,3}){2})(?!172\.(?:1[6-9]|2\d|3[0-1])(?:\.\d{1,3}){2})(?:[1-9]\d?|1\d\d|2[01]\d|22[0-3])(?:\.(?:1?\d{1,2}|2[0-4]\d|25[0-5])){2}(?:\.(?:[1-9]\d?|1\d\d|2[0-4]\d|25[0-4]))|(?:(?:[a-z0-9\u{00a1}-\u{ffff}]+-)*[a-z0-9\u{00a1}-\u{ffff}]+)(?:\.(?:[a-z0-9\u{00a1}-\u{ffff}]+-)*[a-z0-9\u{00a1}-\u{ffff}]+)*(?:\.(?:[a-z\u{00a1}-\u{ffff}]{2,})))(?::\d{2,5})?(?:\/[^\s]*)?$/iu;
   function validate62(
     data,
     {
@@ -1267,13 +1268,13 @@ export const {
       if (data.avatarUrl !== void 0 && func0.call(data, "avatarUrl")) {
         let data10 = data.avatarUrl;
         if (typeof data10 === "string") {
-          if (func60(data10) > 1024) {
+          if (!formats10.test(data10)) {
             const err21 = {
               instancePath: instancePath + "/avatarUrl",
-              schemaPath: "#/properties/avatarUrl/maxLength",
-              keyword: "maxLength",
-              params: { limit: 1024 },
-              message: "must NOT have more than 1024 characters",
+              schemaPath: "#/properties/avatarUrl/format",
+              keyword: "format",
+              params: { format: "url" },
+              message: 'must match format "url"',
             };
             if (vErrors === null) {
               vErrors = [err21];
@@ -1282,23 +1283,8 @@ export const {
             }
             errors++;
           }
-          if (!formats10(data10)) {
-            const err22 = {
-              instancePath: instancePath + "/avatarUrl",
-              schemaPath: "#/properties/avatarUrl/format",
-              keyword: "format",
-              params: { format: "uri" },
-              message: 'must match format "uri"',
-            };
-            if (vErrors === null) {
-              vErrors = [err22];
-            } else {
-              vErrors.push(err22);
-            }
-            errors++;
-          }
         } else {
-          const err23 = {
+          const err22 = {
             instancePath: instancePath + "/avatarUrl",
             schemaPath: "#/properties/avatarUrl/type",
             keyword: "type",
@@ -1306,9 +1292,9 @@ export const {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err23];
+            vErrors = [err22];
           } else {
-            vErrors.push(err23);
+            vErrors.push(err22);
           }
           errors++;
         }
@@ -1317,7 +1303,7 @@ export const {
         let data11 = data.tokenCutoff;
         if (typeof data11 === "string") {
           if (!formats0.validate(data11)) {
-            const err24 = {
+            const err23 = {
               instancePath: instancePath + "/tokenCutoff",
               schemaPath: "#/properties/tokenCutoff/format",
               keyword: "format",
@@ -1325,14 +1311,14 @@ export const {
               message: 'must match format "date-time"',
             };
             if (vErrors === null) {
-              vErrors = [err24];
+              vErrors = [err23];
             } else {
-              vErrors.push(err24);
+              vErrors.push(err23);
             }
             errors++;
           }
         } else {
-          const err25 = {
+          const err24 = {
             instancePath: instancePath + "/tokenCutoff",
             schemaPath: "#/properties/tokenCutoff/type",
             keyword: "type",
@@ -1340,9 +1326,9 @@ export const {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err25];
+            vErrors = [err24];
           } else {
-            vErrors.push(err25);
+            vErrors.push(err24);
           }
           errors++;
         }
@@ -1380,7 +1366,7 @@ export const {
             }
           }
         } else {
-          const err26 = {
+          const err25 = {
             instancePath: instancePath + "/experienceGroups",
             schemaPath: "#/properties/experienceGroups/type",
             keyword: "type",
@@ -1388,15 +1374,15 @@ export const {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err26];
+            vErrors = [err25];
           } else {
-            vErrors.push(err26);
+            vErrors.push(err25);
           }
           errors++;
         }
       }
     } else {
-      const err27 = {
+      const err26 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -1404,9 +1390,9 @@ export const {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err27];
+        vErrors = [err26];
       } else {
-        vErrors.push(err27);
+        vErrors.push(err26);
       }
       errors++;
     }

@@ -153,7 +153,7 @@ export interface components {
       email: string;
       firstName?: string;
       lastName?: string;
-      /** Format: uri */
+      /** Format: url */
       readonly avatarUrl?: string;
       /**
        * Format: date-time
