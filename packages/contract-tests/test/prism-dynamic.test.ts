@@ -1,9 +1,10 @@
 import { operationIds, operations } from "@experience-users/spec";
+import { publishedIssues } from "@experience-users/test-support";
 import { formatIssues } from "@experience-users/validators";
 import { describe, expect, it } from "vitest";
 import { useMock } from "./support/mock.js";
 import { callThroughClient, settledBody } from "./support/prism-client-calls.js";
-import { publishedIssues, responseIssues } from "./support/prism-response-checks.js";
+import { responseIssues } from "./support/prism-response-checks.js";
 import { exampleRequest } from "./support/prism-spec-examples.js";
 
 const mock = useMock({ dynamic: true });

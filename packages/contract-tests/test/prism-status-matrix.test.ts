@@ -1,9 +1,10 @@
 import { operationIds, operations } from "@experience-users/spec";
+import { publishedIssues } from "@experience-users/test-support";
 import { describe, expect, it } from "vitest";
 import { useMock } from "./support/mock.js";
 import { callThroughClient, settledBody } from "./support/prism-client-calls.js";
 import { sendRaw } from "./support/prism-raw-requests.js";
-import { publishedIssues, responseIssues } from "./support/prism-response-checks.js";
+import { responseIssues } from "./support/prism-response-checks.js";
 import { exampleRequest, responseExamples } from "./support/prism-spec-examples.js";
 
 const mock = useMock();

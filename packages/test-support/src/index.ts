@@ -13,7 +13,7 @@ export {
   staysOnMachine,
 } from "./offline-chromium.js";
 export { descendants, isAlive, processGroup } from "./process-tree.js";
-export { publishedSchema, responseComponent } from "./published-schemas.js";
+export { publishedIssues, publishedSchema } from "./published-schemas.js";
 export {
   type OutputStream,
   type RunCommandOptions,

@@ -8,7 +8,7 @@ import {
   resolveRef,
   valueAt,
 } from "@experience-users/spec";
-import { Ajv, type ValidateFunction } from "ajv";
+import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
 
 /** Where Losant's official JavaScript client keeps the API's JSON schemas. */
@@ -39,7 +39,7 @@ export function publishedSchema(component: string): ValidateFunction {
 }
 
 /** The component schema of an operation's answer with `status`, e.g. `ExperienceUser` or `Error`. */
-export function responseComponent(operationId: OperationId, status: number): string {
+function responseComponent(operationId: OperationId, status: number): string {
   const { method, path } = operations[operationId];
   const response = resolveRef(
     document,
@@ -48,4 +48,14 @@ export function responseComponent(operationId: OperationId, status: number): str
   const ref = valueAt(response, "content", "application/json", "schema", "$ref");
   if (typeof ref !== "string") throw new Error(`${operationId} ${status} has no schema $ref`);
   return ref.slice(ref.lastIndexOf("/") + 1);
+}
+
+/** What Losant's schema for an operation's answer with `status` finds wrong in `body` (ajv's errors). */
+export function publishedIssues(
+  operationId: OperationId,
+  status: number,
+  body: unknown,
+): ErrorObject[] {
+  const validate = publishedSchema(responseComponent(operationId, status));
+  return validate(body) ? [] : [...(validate.errors ?? [])];
 }
