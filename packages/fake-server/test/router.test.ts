@@ -14,8 +14,98 @@ import { fakesOver, transports } from "./support/transports.js";
 const USERS = `/applications/${EXAMPLE_APPLICATION_ID}/experience/users`;
 const USER = `${USERS}/5a00000000000000000000ff`;
 
+/** A browser page's origin: a dev server on another port than the fake's. */
+const ORIGIN = "http://localhost:5173";
+
+/** The CORS headers of an answer. */
+function corsOf(headers: Headers): Record<string, string> {
+  return Object.fromEntries([...headers].filter(([name]) => name.startsWith("access-control-")));
+}
+
 describe.each(transports)("$name", ({ transport }) => {
   const fake = trackedFakes(fakesOver(transport));
+
+  describe("CORS, for a browser page on another origin (as the mock grants it)", () => {
+    it.each([
+      {
+        description: "a create",
+        path: USERS,
+        method: "POST",
+        asked: "accept-version,authorization,content-type",
+        allowed: "GET, POST",
+      },
+      {
+        description: "a delete",
+        path: USER,
+        method: "DELETE",
+        asked: "authorization",
+        allowed: "GET, DELETE, PATCH",
+      },
+    ])(
+      "the preflight of $description is a 204 allowing the path's methods and the headers asked for",
+      async ({ path, method, asked, allowed }) => {
+        const answer = await callFake(fake(), "OPTIONS", path, {
+          token: null,
+          headers: {
+            origin: ORIGIN,
+            "access-control-request-method": method,
+            "access-control-request-headers": asked,
+          },
+        });
+        expect(answer.status).toBe(204);
+        expect(answer.text).toBe("");
+        expect(corsOf(answer.headers)).toEqual({
+          "access-control-allow-origin": ORIGIN,
+          "access-control-allow-credentials": "true",
+          "access-control-allow-methods": allowed,
+          "access-control-allow-headers": asked,
+          "access-control-expose-headers": "*",
+          "access-control-max-age": "600",
+        });
+      },
+    );
+
+    it.each<{
+      description: string;
+      path: string;
+      token: null | undefined;
+      query: Record<string, string>;
+      status: number;
+    }>([
+      { description: "a list", path: USERS, token: undefined, query: {}, status: 200 },
+      { description: "a call without a token", path: USERS, token: null, query: {}, status: 401 },
+      {
+        description: "a bad query",
+        path: USERS,
+        token: undefined,
+        query: { perPage: "0" },
+        status: 400,
+      },
+      { description: "an unknown user", path: USER, token: undefined, query: {}, status: 404 },
+    ])(
+      "the answer to $description ($status) lets the page read it",
+      async ({ path, token, query, status }) => {
+        const answer = await callFake(fake(), "GET", path, {
+          token,
+          query,
+          headers: { origin: ORIGIN },
+        });
+        expect(answer.status).toBe(status);
+        expect(corsOf(answer.headers)).toEqual({
+          "access-control-allow-origin": ORIGIN,
+          "access-control-allow-credentials": "true",
+          "access-control-expose-headers": "*",
+        });
+        expect(answer.headers.get("vary")).toBe("origin");
+      },
+    );
+
+    it("sends no CORS header to a request without Origin", async () => {
+      const answer = await callFake(fake(), "GET", USERS);
+      expect(answer.status).toBe(200);
+      expect(corsOf(answer.headers)).toEqual({});
+    });
+  });
 
   describe("routes", () => {
     it.each([
@@ -41,6 +131,14 @@ describe.each(transports)("$name", ({ transport }) => {
         expect(answer.headers.get("allow")).toBe(allow);
       },
     );
+
+    it("answers a preflight of an unknown path with a 404 Error", async () => {
+      const answer = await callFake(fake(), "OPTIONS", "/nope", {
+        token: null,
+        headers: { origin: ORIGIN, "access-control-request-method": "GET" },
+      });
+      expect(answer).toMatchObject({ status: 404, body: { type: "NotFound" } });
+    });
 
     it("answers HEAD like GET, without a body", async () => {
       const answer = await callFake(fake(), "HEAD", USERS);

@@ -3,6 +3,7 @@ import { RegExpRouter } from "hono/router/reg-exp-router";
 import { getPath, tryDecodeURIComponent } from "hono/utils/url";
 import { colonPath, operationsByPath } from "../operation-paths.js";
 import { type Problem, problems } from "../problem.js";
+import { corsHeaders, preflightAnswer } from "./cors.js";
 import type { FakeAnswer, FakeRequest } from "./fake-request.js";
 import { type OperationRoute, operationRoute, type RouteContext } from "./operation-route.js";
 import type { FakeFault } from "./responder.js";
@@ -20,7 +21,8 @@ interface PathRoutes {
  * The fake's one request path: the route (Hono's RegExpRouter over the operations table's path
  * templates, matched against the path Hono's own `getPath` reads, parameters percent-decoded as
  * Hono does), then the operation's steps (see operationRoute). Any other method on a known path is
- * a 405 (with `Allow`), any other path a 404, both Error-shaped; HEAD is answered as GET. A step
+ * a 405 (with `Allow`), any other path a 404, both Error-shaped; HEAD is answered as GET; a CORS
+ * preflight on a known path gets a 204, and every answer to a browser page its CORS headers. A step
  * that throws anything but a Problem is answered with an Error-shaped 500 and reported to
  * `onFault`: a last resort tests must never see.
  */
@@ -48,8 +50,12 @@ export function createDispatch(
     }
     const method = request.method === "HEAD" ? "GET" : request.method;
     const operation = found.byMethod.get(method);
-    if (operation === undefined)
-      return answer(problems.methodNotAllowed(request.method, found.allowed));
+    if (operation === undefined) {
+      return (
+        preflightAnswer(request, found.allowed) ??
+        answer(problems.methodNotAllowed(request.method, found.allowed))
+      );
+    }
     const path: Record<string, string> = {};
     for (const [name, index] of Object.entries(indexes)) {
       const value = stash?.[index];
@@ -57,7 +63,7 @@ export function createDispatch(
     }
     return operation(request, path);
   };
-  return async (request) => {
+  const answerOf = async (request: FakeRequest): Promise<FakeAnswer> => {
     try {
       const answered = await route(request);
       return request.method === "HEAD" ? { ...answered, body: null } : answered;
@@ -65,5 +71,10 @@ export function createDispatch(
       onFault({ kind: "handler-error", message: String(error), cause: error });
       return answer(problems.internal("The fake server failed on this request (see its faults)"));
     }
+  };
+  return async (request) => {
+    const answered = await answerOf(request);
+    const cors = corsHeaders(request);
+    return cors ? { ...answered, headers: { ...cors, ...answered.headers } } : answered;
   };
 }

@@ -22,7 +22,7 @@ export interface FakeAnswer {
   readonly status: number;
   /** Headers besides the content type (`allow` on a 405). */
   readonly headers: Readonly<Record<string, string>>;
-  /** The JSON text of the body; null for a HEAD request (its headers are GET's). */
+  /** The JSON text of the body; null for a HEAD request (its headers are GET's) and a preflight. */
   readonly body: string | null;
 }
 

@@ -1,0 +1,71 @@
+import { fileURLToPath } from "node:url";
+import { launchOfflineChromium, type OfflineBrowser } from "@experience-users/test-support";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { EXAMPLE_APPLICATION_ID } from "../src/index.js";
+import { type ServedFakeServer, serveFakeServer } from "../src/index.node.js";
+import { bundleForBrowser } from "./support/browser-bundle.js";
+import { type StaticSite, serveStaticSite } from "./support/static-site.js";
+
+const pageScript = fileURLToPath(new URL("./browser/http-fake-page.ts", import.meta.url));
+
+const html = `<!doctype html>
+<html lang="en">
+  <head><meta charset="utf-8"><title>Experience users</title></head>
+  <body>
+    <p id="status">loading</p>
+    <ul id="users"></ul>
+    <script type="module" src="/http-fake-page.js"></script>
+  </body>
+</html>`;
+
+let site: StaticSite;
+let served: ServedFakeServer;
+let chromium: OfflineBrowser;
+
+beforeAll(async () => {
+  const bundle = await bundleForBrowser({ file: pageScript });
+  site = await serveStaticSite({
+    "/": { type: "text/html", body: html },
+    "/http-fake-page.js": { type: "text/javascript", body: bundle.code },
+  });
+  served = await serveFakeServer({ port: 0, validateResponses: true });
+  chromium = await launchOfflineChromium();
+}, 60_000);
+
+afterAll(async () => {
+  await chromium?.close();
+  await served?.close();
+  await site?.close();
+});
+
+describe("the fake over HTTP, called from a page on another origin in headless Chromium", () => {
+  it("creates, updates, lists and deletes through the client (CORS preflights included), and a 401 is readable", async () => {
+    expect(new URL(site.url).origin).not.toBe(new URL(served.url).origin);
+    const { page } = chromium;
+    const problems: string[] = [];
+    page.on("pageerror", (error) => problems.push(String(error)));
+    page.on("console", (message) => {
+      // The browser logs the deliberate 401 as a failed resource; anything else is a problem.
+      const text = message.text();
+      if (message.type() === "error" && !text.includes("status of 401")) problems.push(text);
+    });
+    const given = new URLSearchParams({
+      fake: served.url,
+      application: EXAMPLE_APPLICATION_ID,
+      token: served.fake.token,
+    });
+    await page.goto(`${site.url}/?${given}`);
+    const status = page.locator("#status");
+    await page.waitForFunction(() => document.querySelector("#status")?.textContent !== "loading");
+    expect(await status.textContent()).toBe("1 users");
+    expect(await page.locator("#users li").allTextContents()).toEqual([
+      "Grace <grace@example.com>",
+    ]);
+    expect(await status.getAttribute("data-anonymous")).toBe("401");
+    expect(await status.getAttribute("data-anonymous-type")).toBe("Unauthorized");
+    expect(problems).toEqual([]);
+    expect(served.fake.store.users(EXAMPLE_APPLICATION_ID)).toEqual([]);
+    expect(served.fake.faults).toEqual([]);
+    expect(chromium.externalRequests).toEqual([]);
+  });
+});
