@@ -5,18 +5,11 @@ import { EXAMPLE_APPLICATION_ID } from "../src/index.js";
 import { type ServedFakeServer, serveFakeServer } from "../src/index.node.js";
 import { bundleForBrowser } from "./support/browser-bundle.js";
 import { type StaticSite, serveStaticSite } from "./support/static-site.js";
+import { pageProblems, usersPageHtml } from "./support/users-page.js";
 
 const pageScript = fileURLToPath(new URL("./browser/http-fake-page.ts", import.meta.url));
 
-const html = `<!doctype html>
-<html lang="en">
-  <head><meta charset="utf-8"><title>Experience users</title></head>
-  <body>
-    <p id="status">loading</p>
-    <ul id="users"></ul>
-    <script type="module" src="/http-fake-page.js"></script>
-  </body>
-</html>`;
+const html = usersPageHtml("/http-fake-page.js");
 
 let site: StaticSite;
 let served: ServedFakeServer;
@@ -42,13 +35,7 @@ describe("the fake over HTTP, called from a page on another origin in headless C
   it("creates, updates, lists and deletes through the client (CORS preflights included), and a 401 is readable", async () => {
     expect(new URL(site.url).origin).not.toBe(new URL(served.url).origin);
     const { page } = chromium;
-    const problems: string[] = [];
-    page.on("pageerror", (error) => problems.push(String(error)));
-    page.on("console", (message) => {
-      // The browser logs the deliberate 401 as a failed resource; anything else is a problem.
-      const text = message.text();
-      if (message.type() === "error" && !text.includes("status of 401")) problems.push(text);
-    });
+    const problems = pageProblems(page);
     const given = new URLSearchParams({
       fake: served.url,
       application: EXAMPLE_APPLICATION_ID,

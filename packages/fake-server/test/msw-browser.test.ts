@@ -5,20 +5,13 @@ import { launchOfflineChromium, type OfflineBrowser } from "@experience-users/te
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bundleForBrowser } from "./support/browser-bundle.js";
 import { type StaticSite, serveStaticSite } from "./support/static-site.js";
+import { pageProblems, usersPageHtml } from "./support/users-page.js";
 
 const pageScript = fileURLToPath(new URL("./browser/users-page.ts", import.meta.url));
 // MSW's worker script, as the installed msw ships it (what `npx msw init` would copy).
 const workerScript = createRequire(import.meta.url).resolve("msw/mockServiceWorker.js");
 
-const html = `<!doctype html>
-<html lang="en">
-  <head><meta charset="utf-8"><title>Experience users</title></head>
-  <body>
-    <p id="status">loading</p>
-    <ul id="users"></ul>
-    <script type="module" src="/users-page.js"></script>
-  </body>
-</html>`;
+const html = usersPageHtml("/users-page.js");
 
 let site: StaticSite;
 let chromium: OfflineBrowser;
@@ -44,13 +37,7 @@ describe("the fake behind MSW's service worker in headless Chromium", () => {
   it("answers a page's client at https://api.losant.com, shows the users, and nothing leaves the machine", async () => {
     expect(pageBundleBuiltins).toEqual([]);
     const { page } = chromium;
-    const problems: string[] = [];
-    page.on("pageerror", (error) => problems.push(String(error)));
-    page.on("console", (message) => {
-      // The browser logs the deliberate 401 as a failed resource; anything else is a problem.
-      const text = message.text();
-      if (message.type() === "error" && !text.includes("status of 401")) problems.push(text);
-    });
+    const problems = pageProblems(page);
     await page.goto(`${site.url}/`);
     const status = page.locator("#status");
     await page.waitForFunction(() => document.querySelector("#status")?.textContent !== "loading");
