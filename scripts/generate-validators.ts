@@ -3,16 +3,18 @@
  * schema, every operation's request and every documented response, compiled here once so that
  * importing the package compiles nothing, and bundled into one pure-ESM module.
  */
-import { Ajv2020 } from "ajv/dist/2020.js";
+import { _, Ajv2020 } from "ajv/dist/2020.js";
 import standaloneCode from "ajv/dist/standalone/index.js";
 import addFormats from "ajv-formats";
 import { build } from "esbuild";
 import type { JsonObject } from "../packages/spec/src/openapi-document.ts";
 import { banner, docComment, writeTarget } from "./lib/generated-files.ts";
 import { isRecursive, jsonSchemasOf } from "./lib/json-schemas.ts";
+import { shortcutLengthChecks } from "./lib/length-shortcuts.ts";
 import { mergeDuplicateFunctions } from "./lib/merge-duplicate-functions.ts";
 import { repoRoot } from "./lib/paths.ts";
 import { loadSpec } from "./lib/spec.ts";
+import { formats } from "./lib/validator-formats.ts";
 
 const set = jsonSchemasOf(loadSpec());
 
@@ -35,6 +37,11 @@ const ajvOptions = {
 
 const ajv = new Ajv2020(ajvOptions);
 addFormats.default(ajv);
+// Same verdicts as ajv-formats, faster (scripts/lib/date-time-format.ts). The generated code reads
+// function formats from `code.formats`, as ajv-formats points it at its own: here an import the
+// source below starts with.
+ajv.addFormat("date-time", formats["date-time"]);
+ajv.opts.code.formats = _`validatorFormats`;
 ajv.addSchema(set.defs);
 const entries = [...set.components, ...set.requests, ...set.responses];
 // Entries that are only a `$ref` export the referenced definition's function itself (no wrapper).
@@ -47,6 +54,7 @@ const aliases = entries
   .filter((e) => firstByKey.get(e.key) !== e.exportName)
   .map((e) => `export const ${e.exportName} = ${firstByKey.get(e.key)};`);
 const source = [
+  'import { formats as validatorFormats } from "./scripts/lib/validator-formats.ts";',
   standaloneCode.default(
     ajv,
     Object.fromEntries([...firstByKey].map(([key, name]) => [name, key])),
@@ -76,16 +84,18 @@ if (externals.length > 0) {
 // to 106 kB) and import plus a first validation with each validator from 11.0 to 9.8 ms of CPU
 // (median of 12 fresh processes). With the function scope below, `npm run bench -- validators`
 // went from 0.97x/0.94x/0.92x of ajv at run time to 1.01x/1.02x/1.05x (User, Post, Query).
-// test/validators-equivalence.test.ts in the hardening package checks that the merged validators
-// still give ajv's run-time verdicts and issues.
+// test/validators-equivalence.test.ts in the hardening package checks that the merged validators,
+// with their length shortcuts, still give ajv's run-time verdicts and issues.
 const { code: merged, merged: mergedNames } = mergeDuplicateFunctions(
   bundled.outputFiles[0]?.text ?? "",
 );
 console.log(`merged ${mergedNames.length} repeated functions: ${mergedNames.join(", ")}`);
+const { code: shortcut, rewritten } = shortcutLengthChecks(merged);
+console.log(`put a length test in front of ${rewritten} code-point counts`);
 
 const exportNames = entries.map((e) => e.exportName);
 
-const code = inOneFunctionScope(merged, exportNames);
+const code = inOneFunctionScope(shortcut, exportNames);
 
 writeTarget("validators", [
   { name: "standalone.gen.js", contents: `${banner("validators")}\n${code}` },

@@ -69,3 +69,39 @@ describe("the shipped validators agree with ajv compiling the same schemas at ru
     expect(seen.invalid).toBeGreaterThan(20);
   });
 });
+
+// The generator puts a `.length` test in front of ajv's code-point counts (minLength, maxLength);
+// at and around each limit, strings of astral characters (two UTF-16 units, one code point) and
+// lone surrogates (one unit, one code point) are where a wrong shortcut would show.
+const ASTRAL = "\u{1F600}";
+const LONE = "\ud800";
+const lengthCases = [
+  { field: "password", min: 8, max: 2048 },
+  { field: "firstName", min: 0, max: 1024 },
+].flatMap(({ field, min, max }) =>
+  [min - 1, min, min + 1, 2 * min - 1, 2 * min, max - 1, max, max + 1]
+    .filter((n) => n >= 0)
+    .flatMap((n) =>
+      [
+        { kind: "ASCII", text: "a".repeat(n) },
+        { kind: "astral", text: ASTRAL.repeat(n) },
+        { kind: "half astral", text: ASTRAL.repeat(n >> 1) + "a".repeat(n & 1) },
+        { kind: "lone surrogates", text: LONE.repeat(n) },
+        { kind: "a lone surrogate", text: `${"a".repeat(Math.max(0, n - 1))}${LONE}` },
+      ].map(({ kind, text }) => ({
+        description: `${field} of ${n} ${kind} characters (${text.length} UTF-16 units)`,
+        body: { email: "ada@example.com", password: "correct horse", [field]: text },
+      })),
+    ),
+);
+
+describe("the shipped length checks count code points as ajv does", () => {
+  const reference = ajv.compile(jsonSchemas.schemas.schema_ExperienceUserPost as object);
+  it.each(lengthCases)("$description", ({ body }) => {
+    const verdict = reference(body);
+    expect(schemaValidators.ExperienceUserPost.is(body)).toBe(verdict);
+    expect(schemaValidators.ExperienceUserPost.validate(body)).toEqual(
+      verdict ? [] : reference.errors,
+    );
+  });
+});

@@ -60,7 +60,12 @@ export const {
   response_updateExperienceUser_403,
   response_updateExperienceUser_404,
 } = (() => {
+  var __create = Object.create;
+  var __defProp = Object.defineProperty;
+  var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
   var __getOwnPropNames = Object.getOwnPropertyNames;
+  var __getProtoOf = Object.getPrototypeOf;
+  var __hasOwnProp = Object.prototype.hasOwnProperty;
   var __commonJS = (cb, mod) =>
     function __require() {
       try {
@@ -72,31 +77,30 @@ export const {
         throw ((mod = 0), e);
       }
     };
-
-  // node_modules/ajv/dist/runtime/ucs2length.js
-  var require_ucs2length = __commonJS({
-    "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
-      "use strict";
-      Object.defineProperty(exports, "__esModule", { value: true });
-      function ucs2length(str) {
-        const len = str.length;
-        let length = 0;
-        let pos = 0;
-        let value;
-        while (pos < len) {
-          length++;
-          value = str.charCodeAt(pos++);
-          if (value >= 55296 && value <= 56319 && pos < len) {
-            value = str.charCodeAt(pos);
-            if ((value & 64512) === 56320) pos++;
-          }
-        }
-        return length;
-      }
-      exports.default = ucs2length;
-      ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
-    },
-  });
+  var __copyProps = (to, from, except, desc) => {
+    if ((from && typeof from === "object") || typeof from === "function") {
+      for (let key of __getOwnPropNames(from))
+        if (!__hasOwnProp.call(to, key) && key !== except)
+          __defProp(to, key, {
+            get: () => from[key],
+            enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable,
+          });
+    }
+    return to;
+  };
+  var __toESM = (mod, isNodeMode, target) => (
+    (target = mod != null ? __create(__getProtoOf(mod)) : {}),
+    __copyProps(
+      // If the importer is in node compatibility mode or this is not an ESM
+      // file that has been converted to a CommonJS file using a Babel-
+      // compatible transform (i.e. "__esModule" has not been set), then set
+      // "default" to the CommonJS "module.exports" for node compatibility.
+      isNodeMode || !mod || !mod.__esModule
+        ? __defProp(target, "default", { value: mod, enumerable: true })
+        : target,
+      mod,
+    )
+  );
 
   // node_modules/ajv-formats/dist/formats.js
   var require_formats = __commonJS({
@@ -191,7 +195,7 @@ export const {
         return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
       }
       var DATE = /^(\d\d\d\d)-(\d\d)-(\d\d)$/;
-      var DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+      var DAYS2 = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
       function date(str) {
         const matches = DATE.exec(str);
         if (!matches) return false;
@@ -202,7 +206,7 @@ export const {
           month >= 1 &&
           month <= 12 &&
           day >= 1 &&
-          day <= (month === 2 && isLeapYear(year) ? 29 : DAYS[month])
+          day <= (month === 2 && isLeapYear(year) ? 29 : DAYS2[month])
         );
       }
       function compareDate(d1, d2) {
@@ -305,6 +309,123 @@ export const {
       }
     },
   });
+
+  // node_modules/ajv/dist/runtime/ucs2length.js
+  var require_ucs2length = __commonJS({
+    "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
+      "use strict";
+      Object.defineProperty(exports, "__esModule", { value: true });
+      function ucs2length(str) {
+        const len = str.length;
+        let length = 0;
+        let pos = 0;
+        let value;
+        while (pos < len) {
+          length++;
+          value = str.charCodeAt(pos++);
+          if (value >= 55296 && value <= 56319 && pos < len) {
+            value = str.charCodeAt(pos);
+            if ((value & 64512) === 56320) pos++;
+          }
+        }
+        return length;
+      }
+      exports.default = ucs2length;
+      ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
+    },
+  });
+
+  // scripts/lib/validator-formats.ts
+  var import_formats = __toESM(require_formats(), 1);
+
+  // scripts/lib/date-time-format.ts
+  function isDateTime(text) {
+    const n = text.length;
+    if (
+      n < 20 ||
+      text.charCodeAt(4) !== DASH ||
+      text.charCodeAt(7) !== DASH ||
+      text.charCodeAt(13) !== COLON ||
+      text.charCodeAt(16) !== COLON ||
+      !isSeparator(text, 10)
+    ) {
+      return false;
+    }
+    const century = twoDigits(text, 0);
+    const yy = twoDigits(text, 2);
+    const month = twoDigits(text, 5);
+    const day = twoDigits(text, 8);
+    const hour = twoDigits(text, 11);
+    const minute = twoDigits(text, 14);
+    const second = twoDigits(text, 17);
+    if (century < 0 || yy < 0 || hour < 0 || minute < 0 || second < 0) return false;
+    if (month < 1 || month > 12 || day < 1 || day > daysIn(century * 100 + yy, month)) return false;
+    let at = 19;
+    if (text.charCodeAt(at) === DOT) {
+      do at++;
+      while (isDigit(text.charCodeAt(at)));
+      if (at === 20) return false;
+    }
+    const secondsEnd = at;
+    let sign = 1;
+    let zoneHours = 0;
+    let zoneMinutes = 0;
+    const zone = text.charCodeAt(at);
+    if (zone === UPPER_Z || zone === LOWER_Z) {
+      if (at + 1 !== n) return false;
+    } else if (zone === PLUS || zone === DASH) {
+      sign = zone === DASH ? -1 : 1;
+      zoneHours = twoDigits(text, at + 1);
+      at += 3;
+      if (at !== n) {
+        if (text.charCodeAt(at) === COLON) at++;
+        zoneMinutes = twoDigits(text, at);
+        if (at + 2 !== n) return false;
+      }
+      if (zoneHours < 0 || zoneMinutes < 0) return false;
+    } else {
+      return false;
+    }
+    if (zoneHours > 23 || zoneMinutes > 59) return false;
+    const seconds = second < 59 || secondsEnd === 19 ? second : Number(text.slice(17, secondsEnd));
+    if (hour <= 23 && minute <= 59 && seconds < 60) return true;
+    const utcMinute = minute - zoneMinutes * sign;
+    const utcHour = hour - zoneHours * sign - (utcMinute < 0 ? 1 : 0);
+    return (
+      (utcHour === 23 || utcHour === -1) && (utcMinute === 59 || utcMinute === -1) && seconds < 61
+    );
+  }
+  var DASH = 45;
+  var COLON = 58;
+  var DOT = 46;
+  var PLUS = 43;
+  var UPPER_Z = 90;
+  var LOWER_Z = 122;
+  var DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  var SEPARATOR = /^[t\s]$/i;
+  function isDigit(code) {
+    return code >= 48 && code <= 57;
+  }
+  function twoDigits(text, at) {
+    const tens = text.charCodeAt(at);
+    const ones = text.charCodeAt(at + 1);
+    return isDigit(tens) && isDigit(ones) ? (tens - 48) * 10 + ones - 48 : -1;
+  }
+  function isSeparator(text, at) {
+    const code = text.charCodeAt(at);
+    return code === 84 || code === 116 || SEPARATOR.test(text.charAt(at));
+  }
+  function daysIn(year, month) {
+    const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+    return month === 2 && leap ? 29 : DAYS[month];
+  }
+
+  // scripts/lib/validator-formats.ts
+  var ajvDateTime = import_formats.fullFormats["date-time"];
+  var formats = {
+    ...import_formats.fullFormats,
+    "date-time": { validate: isDateTime, compare: ajvDateTime.compare },
+  };
 
   // standalone.js
   var schema_Id = validate53;
@@ -606,7 +727,7 @@ export const {
         if (pattern4.test(key1)) {
           let data0 = data[key1];
           if (typeof data0 === "string") {
-            if (func60(data0) > 255) {
+            if (data0.length > 255 && func60(data0) > 255) {
               const err1 = {
                 instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),
                 schemaPath: "#/patternProperties/%5E%5B0-9a-zA-Z_-%5D%7B1%2C255%7D%24/maxLength",
@@ -621,7 +742,7 @@ export const {
               }
               errors++;
             }
-            if (func60(data0) < 1) {
+            if (data0.length < 2 && func60(data0) < 1) {
               const err2 = {
                 instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),
                 schemaPath: "#/patternProperties/%5E%5B0-9a-zA-Z_-%5D%7B1%2C255%7D%24/minLength",
@@ -711,7 +832,7 @@ export const {
       if (data.name !== void 0 && func0.call(data, "name")) {
         let data1 = data.name;
         if (typeof data1 === "string") {
-          if (func60(data1) > 255) {
+          if (data1.length > 255 && func60(data1) > 255) {
             const err0 = {
               instancePath: instancePath + "/name",
               schemaPath: "#/properties/name/maxLength",
@@ -726,7 +847,7 @@ export const {
             }
             errors++;
           }
-          if (func60(data1) < 1) {
+          if (data1.length < 2 && func60(data1) < 1) {
             const err1 = {
               instancePath: instancePath + "/name",
               schemaPath: "#/properties/name/minLength",
@@ -855,7 +976,7 @@ export const {
     dynamicItems: false,
   };
   var schema_ExperienceUser = validate62;
-  var formats0 = require_formats().fullFormats["date-time"];
+  var formats0 = formats["date-time"];
   var formats8 =
     /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
   var formats10 =
@@ -1151,7 +1272,7 @@ export const {
       if (data.email !== void 0 && func0.call(data, "email")) {
         let data7 = data.email;
         if (typeof data7 === "string") {
-          if (func60(data7) > 1024) {
+          if (data7.length > 1024 && func60(data7) > 1024) {
             const err14 = {
               instancePath: instancePath + "/email",
               schemaPath: "#/properties/email/maxLength",
@@ -1200,7 +1321,7 @@ export const {
       if (data.firstName !== void 0 && func0.call(data, "firstName")) {
         let data8 = data.firstName;
         if (typeof data8 === "string") {
-          if (func60(data8) > 1024) {
+          if (data8.length > 1024 && func60(data8) > 1024) {
             const err17 = {
               instancePath: instancePath + "/firstName",
               schemaPath: "#/properties/firstName/maxLength",
@@ -1234,7 +1355,7 @@ export const {
       if (data.lastName !== void 0 && func0.call(data, "lastName")) {
         let data9 = data.lastName;
         if (typeof data9 === "string") {
-          if (func60(data9) > 1024) {
+          if (data9.length > 1024 && func60(data9) > 1024) {
             const err19 = {
               instancePath: instancePath + "/lastName",
               schemaPath: "#/properties/lastName/maxLength",
@@ -1569,7 +1690,7 @@ export const {
       if (data.email !== void 0 && func0.call(data, "email")) {
         let data0 = data.email;
         if (typeof data0 === "string") {
-          if (func60(data0) > 1024) {
+          if (data0.length > 1024 && func60(data0) > 1024) {
             const err3 = {
               instancePath: instancePath + "/email",
               schemaPath: "#/properties/email/maxLength",
@@ -1618,7 +1739,7 @@ export const {
       if (data.firstName !== void 0 && func0.call(data, "firstName")) {
         let data1 = data.firstName;
         if (typeof data1 === "string") {
-          if (func60(data1) > 1024) {
+          if (data1.length > 1024 && func60(data1) > 1024) {
             const err6 = {
               instancePath: instancePath + "/firstName",
               schemaPath: "#/properties/firstName/maxLength",
@@ -1652,7 +1773,7 @@ export const {
       if (data.lastName !== void 0 && func0.call(data, "lastName")) {
         let data2 = data.lastName;
         if (typeof data2 === "string") {
-          if (func60(data2) > 1024) {
+          if (data2.length > 1024 && func60(data2) > 1024) {
             const err8 = {
               instancePath: instancePath + "/lastName",
               schemaPath: "#/properties/lastName/maxLength",
@@ -1686,7 +1807,7 @@ export const {
       if (data.password !== void 0 && func0.call(data, "password")) {
         let data3 = data.password;
         if (typeof data3 === "string") {
-          if (func60(data3) > 2048) {
+          if (data3.length > 2048 && func60(data3) > 2048) {
             const err10 = {
               instancePath: instancePath + "/password",
               schemaPath: "#/properties/password/maxLength",
@@ -1701,7 +1822,7 @@ export const {
             }
             errors++;
           }
-          if (func60(data3) < 8) {
+          if (data3.length < 16 && func60(data3) < 8) {
             const err11 = {
               instancePath: instancePath + "/password",
               schemaPath: "#/properties/password/minLength",
@@ -1864,7 +1985,7 @@ export const {
       if (data.email !== void 0 && func0.call(data, "email")) {
         let data0 = data.email;
         if (typeof data0 === "string") {
-          if (func60(data0) > 1024) {
+          if (data0.length > 1024 && func60(data0) > 1024) {
             const err1 = {
               instancePath: instancePath + "/email",
               schemaPath: "#/properties/email/maxLength",
@@ -1913,7 +2034,7 @@ export const {
       if (data.firstName !== void 0 && func0.call(data, "firstName")) {
         let data1 = data.firstName;
         if (typeof data1 === "string") {
-          if (func60(data1) > 1024) {
+          if (data1.length > 1024 && func60(data1) > 1024) {
             const err4 = {
               instancePath: instancePath + "/firstName",
               schemaPath: "#/properties/firstName/maxLength",
@@ -1947,7 +2068,7 @@ export const {
       if (data.lastName !== void 0 && func0.call(data, "lastName")) {
         let data2 = data.lastName;
         if (typeof data2 === "string") {
-          if (func60(data2) > 1024) {
+          if (data2.length > 1024 && func60(data2) > 1024) {
             const err6 = {
               instancePath: instancePath + "/lastName",
               schemaPath: "#/properties/lastName/maxLength",
@@ -1981,7 +2102,7 @@ export const {
       if (data.password !== void 0 && func0.call(data, "password")) {
         let data3 = data.password;
         if (typeof data3 === "string") {
-          if (func60(data3) > 2048) {
+          if (data3.length > 2048 && func60(data3) > 2048) {
             const err8 = {
               instancePath: instancePath + "/password",
               schemaPath: "#/properties/password/maxLength",
@@ -1996,7 +2117,7 @@ export const {
             }
             errors++;
           }
-          if (func60(data3) < 8) {
+          if (data3.length < 16 && func60(data3) < 8) {
             const err9 = {
               instancePath: instancePath + "/password",
               schemaPath: "#/properties/password/minLength",
@@ -3262,7 +3383,7 @@ export const {
       evaluated0.items = void 0;
     }
     if (typeof data === "string") {
-      if (func60(data) < 1) {
+      if (data.length < 2 && func60(data) < 1) {
         const err0 = {
           instancePath,
           schemaPath: "#/minLength",
@@ -3707,7 +3828,7 @@ export const {
       evaluated0.items = void 0;
     }
     if (typeof data === "string") {
-      if (func60(data) > 255) {
+      if (data.length > 255 && func60(data) > 255) {
         const err0 = {
           instancePath,
           schemaPath: "#/maxLength",
@@ -5347,7 +5468,7 @@ export const {
           if (data12["Accept-Version"] !== void 0 && func0.call(data12, "Accept-Version")) {
             let data14 = data12["Accept-Version"];
             if (typeof data14 === "string") {
-              if (func60(data14) < 1) {
+              if (data14.length < 2 && func60(data14) < 1) {
                 const err20 = {
                   instancePath: instancePath + "/header/Accept-Version",
                   schemaPath: "#/properties/header/properties/Accept-Version/minLength",
@@ -5569,7 +5690,7 @@ export const {
           if (data2["Accept-Version"] !== void 0 && func0.call(data2, "Accept-Version")) {
             let data4 = data2["Accept-Version"];
             if (typeof data4 === "string") {
-              if (func60(data4) < 1) {
+              if (data4.length < 2 && func60(data4) < 1) {
                 const err7 = {
                   instancePath: instancePath + "/header/Accept-Version",
                   schemaPath: "#/properties/header/properties/Accept-Version/minLength",
@@ -5819,7 +5940,7 @@ export const {
           if (data3["Accept-Version"] !== void 0 && func0.call(data3, "Accept-Version")) {
             let data5 = data3["Accept-Version"];
             if (typeof data5 === "string") {
-              if (func60(data5) < 1) {
+              if (data5.length < 2 && func60(data5) < 1) {
                 const err7 = {
                   instancePath: instancePath + "/header/Accept-Version",
                   schemaPath: "#/properties/header/properties/Accept-Version/minLength",
@@ -6071,7 +6192,7 @@ export const {
           if (data3["Accept-Version"] !== void 0 && func0.call(data3, "Accept-Version")) {
             let data5 = data3["Accept-Version"];
             if (typeof data5 === "string") {
-              if (func60(data5) < 1) {
+              if (data5.length < 2 && func60(data5) < 1) {
                 const err8 = {
                   instancePath: instancePath + "/header/Accept-Version",
                   schemaPath: "#/properties/header/properties/Accept-Version/minLength",
