@@ -117,8 +117,8 @@ describe("requests", () => {
       search: "?page=2&perPage=10",
     },
     {
-      description: "booleans as true/false",
-      params: { includeAncestorGroups: true },
+      description: "strings as they are",
+      params: { includeAncestorGroups: "true" },
       search: "?includeAncestorGroups=true",
     },
     {

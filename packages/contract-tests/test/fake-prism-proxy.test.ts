@@ -108,7 +108,7 @@ describe("the fake behind prism proxy --errors", () => {
       filterField: "email",
       filter: "PROXY*",
       experienceGroupId: GROUP,
-      includeAncestorGroups: true,
+      includeAncestorGroups: "true",
     });
     expect(page.items).toEqual([updated]);
     const queried = await dev().list({

@@ -197,7 +197,7 @@ describe(`the ${GUIDE}`, () => {
       filterField: "email",
       filter: "nobody*",
       experienceGroupId: "none",
-      includeAncestorGroups: true,
+      includeAncestorGroups: "true",
     });
     expect(names(page)).toEqual(expected(first));
     const filtered = await client.users.list({

@@ -84,19 +84,31 @@ describe("listUsers", () => {
 
   it("filters by group: members, any, none, and with the group's ancestors", () => {
     expect(names({ experienceGroupId: LEAF })).toEqual(["cy"]);
-    expect(names({ experienceGroupId: LEAF, includeAncestorGroups: true })).toEqual([
+    expect(names({ experienceGroupId: LEAF, includeAncestorGroups: "true" })).toEqual([
       "ann",
       "cy",
       "eve",
     ]);
-    expect(names({ experienceGroupId: MIDDLE, includeAncestorGroups: true })).toEqual([
+    expect(names({ experienceGroupId: MIDDLE, includeAncestorGroups: "true" })).toEqual([
       "ann",
       "eve",
     ]);
-    expect(names({ experienceGroupId: ROOT, includeAncestorGroups: true })).toEqual(["eve"]);
+    expect(names({ experienceGroupId: ROOT, includeAncestorGroups: "true" })).toEqual(["eve"]);
     expect(names({ experienceGroupId: "any" })).toEqual(["ann", "bob", "cy", "eve"]);
     expect(names({ experienceGroupId: "none" })).toEqual(["dee"]);
     expect(names({ experienceGroupId: "6a00000000000000000000ff" })).toEqual([]);
+  });
+
+  it.each([
+    { value: "true", widened: true },
+    { value: "1", widened: true },
+    { value: "yes", widened: true },
+    { value: "false", widened: false },
+    { value: "", widened: false },
+  ])("includeAncestorGroups=$value counts as set: $widened", ({ value, widened }) => {
+    expect(names({ experienceGroupId: LEAF, includeAncestorGroups: value })).toEqual(
+      widened ? ["ann", "cy", "eve"] : ["cy"],
+    );
   });
 
   it("combines the glob and group filters", () => {

@@ -65,9 +65,9 @@ const A_USER = {
 /** Answers the generator rarely or never makes, at the edges of what Losant's schemas allow. */
 const responseCases: { description: string; ours: SchemaName; value: unknown }[] = [
   {
-    description: "a user whose avatarUrl is a long https URL (Losant's schema sets no length)",
+    description: "a user whose avatarUrl is an https URL of 1,024 characters",
     ours: "ExperienceUser",
-    value: { ...A_USER, avatarUrl: `https://avatars.example.com/${"a".repeat(1100)}.png` },
+    value: { ...A_USER, avatarUrl: `https://avatars.example.com/${"a".repeat(989)}.png` },
   },
   {
     description: "a user in a group that has a parent group",
@@ -88,6 +88,31 @@ const responseCases: { description: string; ours: SchemaName; value: unknown }[]
     description: "a page sorted with an empty sortDirection",
     ours: "ExperienceUsers",
     value: { items: [A_USER], count: 1, totalCount: 1, perPage: 100, page: 0, sortDirection: "" },
+  },
+];
+
+/**
+ * Where losant-rest 2.8.1's older schema and the newer one the web reference documents differ, the
+ * spec follows the web reference (its "Sources and choices" says so): `avatarUrl` is a `uri` of at
+ * most 1024 characters there, a `url` of any length in 2.8.1.
+ */
+const newerSchemaCases: {
+  description: string;
+  value: unknown;
+  spec: boolean;
+  losantRest281: boolean;
+}[] = [
+  {
+    description: "an https avatarUrl of 1,100 characters",
+    value: { ...A_USER, avatarUrl: `https://avatars.example.com/${"a".repeat(1100)}.png` },
+    spec: false,
+    losantRest281: true,
+  },
+  {
+    description: "an avatarUrl that is a URN",
+    value: { ...A_USER, avatarUrl: "urn:example:avatar" },
+    spec: true,
+    losantRest281: false,
   },
 ];
 
@@ -128,4 +153,12 @@ describe("the spec agrees with Losant's published JSON schemas (losant-rest 2.8.
     expect(publishedSchema(ours)(value)).toBe(true);
     expect(schemaValidators[ours].validate(value)).toEqual([]);
   });
+
+  it.each(newerSchemaCases)(
+    "$description: the spec follows the web reference's newer schema, not 2.8.1's",
+    ({ value, spec, losantRest281 }) => {
+      expect(publishedSchema("ExperienceUser")(value)).toBe(losantRest281);
+      expect(schemaValidators.ExperienceUser.is(value)).toBe(spec);
+    },
+  );
 });

@@ -64,7 +64,7 @@ describe("operations table", () => {
       { name: "filterField", in: "query", required: false, encoding: "string" },
       { name: "filter", in: "query", required: false, encoding: "string" },
       { name: "experienceGroupId", in: "query", required: false, encoding: "string" },
-      { name: "includeAncestorGroups", in: "query", required: false, encoding: "boolean" },
+      { name: "includeAncestorGroups", in: "query", required: false, encoding: "string" },
       { name: "query", in: "query", required: false, encoding: "json" },
     ]);
   });

@@ -71,9 +71,15 @@ const facts = [
   },
   {
     description:
-      "avatarUrl is a read-only url of any length (the published schema's format), faked as one",
+      "avatarUrl is a read-only uri of at most 1024 characters (the web reference's schema), faked as a URL",
     pointer: `${S}/ExperienceUser/properties/avatarUrl`,
-    expected: { type: "string", format: "url", "x-faker": "internet.url", readOnly: true },
+    expected: {
+      type: "string",
+      format: "uri",
+      maxLength: 1024,
+      "x-faker": "internet.url",
+      readOnly: true,
+    },
   },
   {
     description: "tag keys and values are bounded",

@@ -26,11 +26,28 @@ describe("decodeRequest", () => {
         page: 2,
         perPage: 10,
         filter: "a*",
-        includeAncestorGroups: true,
+        includeAncestorGroups: "true",
         query: { firstName: "Bob" },
       },
       header: { losantdomain: "example.com" },
     });
+  });
+
+  it.each([
+    { text: "true", value: true },
+    { text: "false", value: false },
+    { text: "yes", value: "yes" },
+  ])("a boolean parameter decodes $text as $value", ({ text, value }) => {
+    const withFlag = {
+      ...operations.listExperienceUsers,
+      parameters: [{ name: "flag", in: "query", required: false, encoding: "boolean" } as const],
+    };
+    const { request } = decodeRequest(withFlag, {
+      path: {},
+      search: new URLSearchParams({ flag: text }),
+      headers: new Headers(),
+    });
+    expect(request.query).toEqual({ flag: value });
   });
 
   it.each([
@@ -46,14 +63,14 @@ describe("decodeRequest", () => {
     },
     { description: "hex is not a number", search: "perPage=0x10", expected: { perPage: "0x10" } },
     {
-      description: "a boolean other than true/false stays a string",
+      description: "includeAncestorGroups is a string, whatever it says",
       search: "includeAncestorGroups=yes",
       expected: { includeAncestorGroups: "yes" },
     },
     {
-      description: "false is a boolean",
+      description: "includeAncestorGroups=false is the string false",
       search: "includeAncestorGroups=false",
-      expected: { includeAncestorGroups: false },
+      expected: { includeAncestorGroups: "false" },
     },
     { description: "unknown parameters are not read", search: "foo=1&__proto__=x", expected: {} },
     {

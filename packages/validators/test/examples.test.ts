@@ -129,7 +129,7 @@ const seedExamples = [
         filterField: "email",
         filter: "my*user",
         experienceGroupId: APP,
-        includeAncestorGroups: true,
+        includeAncestorGroups: "true",
         query: { firstName: "Bob", lastUpdated: "2022-01-30T17:18:11.911Z" },
       },
       header: { losantdomain: "example.com" },

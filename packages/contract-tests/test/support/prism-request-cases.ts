@@ -188,12 +188,6 @@ export const forbiddenRequests: ForbiddenCase[] = [
     at: "/query/page",
   },
   {
-    description: "list with includeAncestorGroups 'yes'",
-    operationId: "listExperienceUsers",
-    request: listWith({ includeAncestorGroups: "yes" }),
-    at: "/query/includeAncestorGroups",
-  },
-  {
     description: "list with an experienceGroupId that is neither an id nor any/none",
     operationId: "listExperienceUsers",
     request: listWith({ experienceGroupId: "some" }),
@@ -271,7 +265,12 @@ export const allowedRequests: RequestCase[] = [
   {
     description: "list of the users in at least one group (experienceGroupId=any)",
     operationId: "listExperienceUsers",
-    request: listWith({ experienceGroupId: "any", includeAncestorGroups: false }),
+    request: listWith({ experienceGroupId: "any", includeAncestorGroups: "false" }),
+  },
+  {
+    description: "list with includeAncestorGroups 'yes' (a string to the API: any value is set)",
+    operationId: "listExperienceUsers",
+    request: listWith({ includeAncestorGroups: "yes" }),
   },
   {
     description: "list of the users in no group (experienceGroupId=none)",

@@ -32,7 +32,7 @@ function predicateOf(app: ApplicationState, query: ListQuery): UserPredicate | u
     globFilter(query),
     query.experienceGroupId === undefined
       ? undefined
-      : groupFilter(app, query.experienceGroupId, query.includeAncestorGroups === true),
+      : groupFilter(app, query.experienceGroupId, isSet(query.includeAncestorGroups)),
   ].filter((test) => test !== undefined);
   if (tests.length === 0) return undefined;
   return allOf(tests);
@@ -126,4 +126,9 @@ export function pageJson({ app, users, rest }: SelectedPage): string {
 /** One page of an application's users as an object (see {@link selectPage}). */
 export function listUsers(app: ApplicationState, query: ListQuery): ExperienceUsers {
   return pageValue(selectPage(app, query));
+}
+
+/** "If set": any value but an empty one or `false` (the spec's choice, as it says). */
+function isSet(flag: string | undefined): boolean {
+  return flag !== undefined && flag !== "" && flag !== "false";
 }

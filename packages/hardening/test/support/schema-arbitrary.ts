@@ -24,8 +24,9 @@ const FORMATS: Record<string, fc.Arbitrary<string>> = {
       noInvalidDate: true,
     })
     .map((d) => d.toISOString()),
-  // fc.webUrl() also makes hosts that ajv-formats' `url` refuses (`a--a.aa`): hosts of plain labels.
-  url: fc
+  // URLs with hosts of plain labels: a `uri`, and also a `url` to losant-rest 2.8.1's older schema
+  // (fc.webUrl() makes hosts that ajv-formats' `url` refuses, such as `a--a.aa`).
+  uri: fc
     .tuple(
       fc.constantFrom("http", "https", "ftp"),
       fc.array(fc.stringMatching(/^[a-z0-9]{1,12}$/), { minLength: 1, maxLength: 3 }),

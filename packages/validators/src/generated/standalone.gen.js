@@ -979,8 +979,7 @@ export const {
   var formats0 = formats["date-time"];
   var formats8 =
     /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
-  var formats10 =
-    /^(?:https?|ftp):\/\/(?:\S+(?::\S*)?@)?(?:(?!(?:10|127)(?:\.\d{1,3}){3})(?!(?:169\.254|192\.168)(?:\.\d{1,3}){2})(?!172\.(?:1[6-9]|2\d|3[0-1])(?:\.\d{1,3}){2})(?:[1-9]\d?|1\d\d|2[01]\d|22[0-3])(?:\.(?:1?\d{1,2}|2[0-4]\d|25[0-5])){2}(?:\.(?:[1-9]\d?|1\d\d|2[0-4]\d|25[0-4]))|(?:(?:[a-z0-9\u{00a1}-\u{ffff}]+-)*[a-z0-9\u{00a1}-\u{ffff}]+)(?:\.(?:[a-z0-9\u{00a1}-\u{ffff}]+-)*[a-z0-9\u{00a1}-\u{ffff}]+)*(?:\.(?:[a-z\u{00a1}-\u{ffff}]{2,})))(?::\d{2,5})?(?:\/[^\s]*)?$/iu;
+  var formats10 = formats.uri;
   function validate62(
     data,
     {
@@ -1389,13 +1388,13 @@ export const {
       if (data.avatarUrl !== void 0 && func0.call(data, "avatarUrl")) {
         let data10 = data.avatarUrl;
         if (typeof data10 === "string") {
-          if (!formats10.test(data10)) {
+          if (data10.length > 1024 && func60(data10) > 1024) {
             const err21 = {
               instancePath: instancePath + "/avatarUrl",
-              schemaPath: "#/properties/avatarUrl/format",
-              keyword: "format",
-              params: { format: "url" },
-              message: 'must match format "url"',
+              schemaPath: "#/properties/avatarUrl/maxLength",
+              keyword: "maxLength",
+              params: { limit: 1024 },
+              message: "must NOT have more than 1024 characters",
             };
             if (vErrors === null) {
               vErrors = [err21];
@@ -1404,8 +1403,23 @@ export const {
             }
             errors++;
           }
+          if (!formats10(data10)) {
+            const err22 = {
+              instancePath: instancePath + "/avatarUrl",
+              schemaPath: "#/properties/avatarUrl/format",
+              keyword: "format",
+              params: { format: "uri" },
+              message: 'must match format "uri"',
+            };
+            if (vErrors === null) {
+              vErrors = [err22];
+            } else {
+              vErrors.push(err22);
+            }
+            errors++;
+          }
         } else {
-          const err22 = {
+          const err23 = {
             instancePath: instancePath + "/avatarUrl",
             schemaPath: "#/properties/avatarUrl/type",
             keyword: "type",
@@ -1413,9 +1427,9 @@ export const {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err22];
+            vErrors = [err23];
           } else {
-            vErrors.push(err22);
+            vErrors.push(err23);
           }
           errors++;
         }
@@ -1424,7 +1438,7 @@ export const {
         let data11 = data.tokenCutoff;
         if (typeof data11 === "string") {
           if (!formats0.validate(data11)) {
-            const err23 = {
+            const err24 = {
               instancePath: instancePath + "/tokenCutoff",
               schemaPath: "#/properties/tokenCutoff/format",
               keyword: "format",
@@ -1432,14 +1446,14 @@ export const {
               message: 'must match format "date-time"',
             };
             if (vErrors === null) {
-              vErrors = [err23];
+              vErrors = [err24];
             } else {
-              vErrors.push(err23);
+              vErrors.push(err24);
             }
             errors++;
           }
         } else {
-          const err24 = {
+          const err25 = {
             instancePath: instancePath + "/tokenCutoff",
             schemaPath: "#/properties/tokenCutoff/type",
             keyword: "type",
@@ -1447,9 +1461,9 @@ export const {
             message: "must be string",
           };
           if (vErrors === null) {
-            vErrors = [err24];
+            vErrors = [err25];
           } else {
-            vErrors.push(err24);
+            vErrors.push(err25);
           }
           errors++;
         }
@@ -1487,7 +1501,7 @@ export const {
             }
           }
         } else {
-          const err25 = {
+          const err26 = {
             instancePath: instancePath + "/experienceGroups",
             schemaPath: "#/properties/experienceGroups/type",
             keyword: "type",
@@ -1495,15 +1509,15 @@ export const {
             message: "must be array",
           };
           if (vErrors === null) {
-            vErrors = [err25];
+            vErrors = [err26];
           } else {
-            vErrors.push(err25);
+            vErrors.push(err26);
           }
           errors++;
         }
       }
     } else {
-      const err26 = {
+      const err27 = {
         instancePath,
         schemaPath: "#/type",
         keyword: "type",
@@ -1511,9 +1525,9 @@ export const {
         message: "must be object",
       };
       if (vErrors === null) {
-        vErrors = [err26];
+        vErrors = [err27];
       } else {
-        vErrors.push(err26);
+        vErrors.push(err27);
       }
       errors++;
     }
@@ -5031,7 +5045,7 @@ export const {
           filterField: { type: "string", enum: ["firstName", "lastName", "email", ""] },
           filter: { type: "string" },
           experienceGroupId: { $ref: "experience-users#/$defs/ExperienceGroupFilter" },
-          includeAncestorGroups: { type: "boolean" },
+          includeAncestorGroups: { type: "string" },
           query: { $ref: "experience-users#/$defs/AdvancedExperienceUserQuery" },
         },
         required: [],
@@ -5399,13 +5413,13 @@ export const {
             data2.includeAncestorGroups !== void 0 &&
             func0.call(data2, "includeAncestorGroups")
           ) {
-            if (typeof data2.includeAncestorGroups !== "boolean") {
+            if (typeof data2.includeAncestorGroups !== "string") {
               const err17 = {
                 instancePath: instancePath + "/query/includeAncestorGroups",
                 schemaPath: "#/properties/query/properties/includeAncestorGroups/type",
                 keyword: "type",
-                params: { type: "boolean" },
-                message: "must be boolean",
+                params: { type: "string" },
+                message: "must be string",
               };
               if (vErrors === null) {
                 vErrors = [err17];

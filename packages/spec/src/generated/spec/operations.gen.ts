@@ -80,7 +80,7 @@ export const operations = {
         name: "includeAncestorGroups",
         in: "query",
         required: false,
-        encoding: "boolean",
+        encoding: "string",
       },
       {
         name: "query",

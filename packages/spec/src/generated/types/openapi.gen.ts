@@ -153,7 +153,7 @@ export interface components {
       email: string;
       firstName?: string;
       lastName?: string;
-      /** Format: url */
+      /** Format: uri */
       readonly avatarUrl?: string;
       /**
        * Format: date-time
@@ -549,10 +549,10 @@ export interface components {
      */
     experienceGroupId: components["schemas"]["ExperienceGroupFilter"];
     /**
-     * @description If set will include members from ancestors of the specified experienceGroupId
+     * @description If set will include members from ancestors of the specified experienceGroupId. Any value but an empty one or `false` counts as set.
      * @example true
      */
-    includeAncestorGroups: boolean;
+    includeAncestorGroups: string;
     /**
      * @description Experience user filter JSON object which overrides all other filter params, sent as one
      *     JSON string. See Advanced Experience User Query for more details.
@@ -655,7 +655,7 @@ export interface operations {
          */
         experienceGroupId?: components["parameters"]["experienceGroupId"];
         /**
-         * @description If set will include members from ancestors of the specified experienceGroupId
+         * @description If set will include members from ancestors of the specified experienceGroupId. Any value but an empty one or `false` counts as set.
          * @example true
          */
         includeAncestorGroups?: components["parameters"]["includeAncestorGroups"];
