@@ -132,7 +132,8 @@ export const validateExperienceUserPatch = experienceUserPatchValidator.validate
 
 /**
  * Validator for ExperienceGroupIds: The ids of the groups the user is a member of (replaces the
- * current memberships).
+ * current memberships). Assigning a user to a group associates that user with any devices that are
+ * tied to that group or any of its parent groups.
  */
 export const experienceGroupIdsValidator = createValidator<Spec.ExperienceGroupIds>(
   "ExperienceGroupIds",

@@ -225,7 +225,7 @@ export interface components {
     };
     /**
      * Experience Group Ids
-     * @description The ids of the groups the user is a member of (replaces the current memberships).
+     * @description The ids of the groups the user is a member of (replaces the current memberships). Assigning a user to a group associates that user with any devices that are tied to that group or any of its parent groups.
      */
     ExperienceGroupIds: components["schemas"]["Id"][];
     /**
