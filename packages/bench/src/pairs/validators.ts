@@ -2,7 +2,7 @@ import { runChild } from "../children.js";
 import type { Row, Section } from "../report.js";
 import { formatNumber, formatRatio, formatSpread, summarize } from "../stats.js";
 
-const COLD_RUNS = 24;
+const COLD_RUNS = 40;
 const STEADY_ROUNDS = 4;
 const STEADY_MS = 1_000;
 const STEADY_CASES = [
