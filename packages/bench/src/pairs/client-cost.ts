@@ -1,43 +1,16 @@
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
-import { childrenDir, startServerChild } from "../children.js";
+import { hasValgrind, instructionsOf } from "../callgrind.js";
+import { startServerChild } from "../children.js";
 import { contenderRow } from "../contender-row.js";
 import type { Section } from "../report.js";
 import { formatNumber, formatRatio } from "../stats.js";
 
-const run = promisify(execFile);
 const FEW = 200;
 const MANY = 1_000;
 const contenders = ["raw-fetch", "openapi-fetch", "ours", "ours-global-fetch", "official"] as const;
 type Contender = (typeof contenders)[number];
 
-async function instructions(contender: Contender, port: number, calls: number): Promise<number> {
-  const { stderr } = await run(
-    "valgrind",
-    [
-      "--tool=callgrind",
-      "--callgrind-out-file=/dev/null",
-      process.execPath,
-      `${childrenDir}fixed-calls.mjs`,
-      contender,
-      String(port),
-      String(calls),
-    ],
-    { cwd: childrenDir, timeout: 300_000, maxBuffer: 16 * 1024 * 1024 },
-  );
-  const match = /Collected : (\d+)/.exec(stderr);
-  if (!match) throw new Error(`callgrind printed no total for ${contender}`);
-  return Number(match[1]);
-}
-
-async function hasValgrind(): Promise<boolean> {
-  try {
-    await run("valgrind", ["--version"]);
-    return true;
-  } catch {
-    return false;
-  }
-}
+const instructions = (contender: Contender, port: number, calls: number) =>
+  instructionsOf("fixed-calls.mjs", [contender, port, calls]);
 
 /**
  * Pair 2b: instructions the client process executes per call (callgrind), which do not drift
