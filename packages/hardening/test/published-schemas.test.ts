@@ -67,7 +67,7 @@ const responseCases: { description: string; ours: SchemaName; value: unknown }[]
   {
     description: "a user whose avatarUrl is an https URL of 1,024 characters",
     ours: "ExperienceUser",
-    value: { ...A_USER, avatarUrl: `https://avatars.example.com/${"a".repeat(989)}.png` },
+    value: { ...A_USER, avatarUrl: `https://avatars.example.com/${"a".repeat(992)}.png` },
   },
   {
     description: "a user in a group that has a parent group",
