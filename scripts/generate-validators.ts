@@ -62,6 +62,19 @@ const source = [
   ...aliases,
 ].join("\n");
 
+// A function format the code reads but the run-time table lacks would only fail when a value is
+// checked; refuse to generate instead.
+const formatsRead = [...source.matchAll(/validatorFormats(?:\.([\w$]+)|\["([^"]+)"\])/g)].map(
+  (m) => m[1] ?? m[2] ?? "",
+);
+const missingFormats = formatsRead.filter((name) => !Object.hasOwn(formats, name));
+if (formatsRead.length === 0 || missingFormats.length > 0) {
+  throw new Error(
+    `scripts/lib/validator-formats.ts must hold every function format the validators call; missing: ${JSON.stringify(missingFormats)}`,
+  );
+}
+console.log(`function formats read at run time: ${[...new Set(formatsRead)].join(", ")}`);
+
 // ajv's standalone output still require()s its runtime helpers (ucs2length) and ajv-formats even
 // with `esm: true`; bundling inlines them, so the module is pure ESM with no dependencies.
 const bundled = await build({
