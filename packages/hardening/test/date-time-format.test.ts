@@ -1,22 +1,13 @@
-import { document, valueAt } from "@experience-users/spec";
-import { isExperienceUser } from "@experience-users/validators";
 import { fullFormats } from "ajv-formats/dist/formats.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { editedStrings, expectSameVerdicts, shippedVerdict } from "./support/format-verdicts.js";
 
 // The shipped validators check `date-time` with their own reader (scripts/lib/date-time-format.ts),
 // not ajv-formats'. Its verdict must be ajv-formats' on every string: checked here through a
 // shipped validator, an Experience User whose `creationDate` is the string under test.
 const ajvFormats = (fullFormats["date-time"] as { validate: (text: string) => boolean }).validate;
-const user = valueAt(
-  document,
-  "components",
-  "schemas",
-  "ExperienceUser",
-  "examples",
-  "0",
-) as object;
-const shipped = (text: string) => isExperienceUser({ ...user, creationDate: text });
+const shipped = shippedVerdict("creationDate");
 
 const cases: { description: string; text: string; valid: boolean }[] = [
   { description: "a Losant timestamp", text: "2016-06-13T04:00:00.000Z", valid: true },
@@ -50,23 +41,12 @@ const cases: { description: string; text: string; valid: boolean }[] = [
   { description: "a trailing newline", text: "2016-06-13T04:00:00Z\n", valid: false },
 ];
 
-/** Strings near the format: seeds with characters swapped, added or taken out. */
+/** The characters an edit of a seed puts in (see editedStrings). */
 const ALPHABET = [..."0123456789-:.TtzZ+ x", "\u00a0", "\n", "\u2028", "\ufeff"];
-const nearDateTime = fc
-  .tuple(
-    fc.constantFrom(...cases.map((c) => c.text)),
-    fc.array(
-      fc.tuple(fc.nat(), fc.constantFrom(...ALPHABET), fc.constantFrom("swap", "add", "drop")),
-      { minLength: 1, maxLength: 3 },
-    ),
-  )
-  .map(([seed, edits]) =>
-    edits.reduce((text, [at, char, edit]) => {
-      const i = at % (text.length + 1);
-      if (edit === "add") return text.slice(0, i) + char + text.slice(i);
-      return text.slice(0, i) + (edit === "swap" ? char : "") + text.slice(i + 1);
-    }, seed),
-  );
+const nearDateTime = editedStrings(
+  cases.map((c) => c.text),
+  ALPHABET,
+);
 const digits = (n: number) =>
   fc.integer({ min: 0, max: 10 ** n - 1 }).map((v) => `${v}`.padStart(n, "0"));
 const anyFields = fc
@@ -97,15 +77,7 @@ describe("the shipped date-time check gives ajv-formats' verdicts", () => {
     { description: "every field at any value", strings: anyFields },
     { description: "any string", strings: fc.string({ maxLength: 40 }) },
   ])("on $description", ({ strings }) => {
-    const seen = { valid: 0, invalid: 0 };
-    fc.assert(
-      fc.property(strings, (text) => {
-        const verdict = ajvFormats(text);
-        seen[verdict ? "valid" : "invalid"]++;
-        expect(shipped(text)).toBe(verdict);
-      }),
-      { numRuns: 20_000, seed: 17 },
-    );
+    const seen = expectSameVerdicts(strings, ajvFormats, shipped, 20_000);
     expect(seen.invalid).toBeGreaterThan(100);
   });
 });

@@ -1,23 +1,14 @@
-import { document, valueAt } from "@experience-users/spec";
-import { isExperienceUser } from "@experience-users/validators";
 import { fullFormats } from "ajv-formats/dist/formats.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { editedStrings, expectSameVerdicts, shippedVerdict } from "./support/format-verdicts.js";
 
 // The shipped validators check `uri` with a copy of ajv-formats' test (scripts/lib/uri-format.ts),
 // so that they need not load all of ajv-formats' formats. Its verdict must be ajv-formats' on every
 // string: checked here through a shipped validator, an Experience User whose `avatarUrl` is the
 // string under test (all of them shorter than its 1,024-character limit).
 const ajvFormats = fullFormats.uri as (text: string) => boolean;
-const user = valueAt(
-  document,
-  "components",
-  "schemas",
-  "ExperienceUser",
-  "examples",
-  "0",
-) as object;
-const shipped = (text: string) => isExperienceUser({ ...user, avatarUrl: text });
+const shipped = shippedVerdict("avatarUrl");
 
 const cases: { description: string; text: string; valid: boolean }[] = [
   {
@@ -46,23 +37,12 @@ const cases: { description: string; text: string; valid: boolean }[] = [
   { description: "the empty string", text: "", valid: false },
 ];
 
-/** Strings near a URI: seeds with characters swapped, added or taken out. */
+/** The characters an edit of a seed puts in (see editedStrings). */
 const ALPHABET = [..."aZ09:/?#[]@!$&'()*+,;=%-._~ \"<>\\^`{|}", "\u00e9", "\n", "\u2028"];
-const nearUri = fc
-  .tuple(
-    fc.constantFrom(...cases.map((c) => c.text)),
-    fc.array(
-      fc.tuple(fc.nat(), fc.constantFrom(...ALPHABET), fc.constantFrom("swap", "add", "drop")),
-      { minLength: 1, maxLength: 3 },
-    ),
-  )
-  .map(([seed, edits]) =>
-    edits.reduce((text, [at, char, edit]) => {
-      const i = at % (text.length + 1);
-      if (edit === "add") return text.slice(0, i) + char + text.slice(i);
-      return text.slice(0, i) + (edit === "swap" ? char : "") + text.slice(i + 1);
-    }, seed),
-  );
+const nearUri = editedStrings(
+  cases.map((c) => c.text),
+  ALPHABET,
+);
 
 describe("the shipped uri check gives ajv-formats' verdicts", () => {
   it.each(cases)("$description", ({ text, valid }) => {
@@ -91,15 +71,7 @@ describe("the shipped uri check gives ajv-formats' verdicts", () => {
     },
     { description: "any string", strings: fc.string({ maxLength: 40 }), valid: 0, invalid: 9_000 },
   ])("on $description", ({ strings, valid, invalid }) => {
-    const seen = { valid: 0, invalid: 0 };
-    fc.assert(
-      fc.property(strings, (text) => {
-        const verdict = ajvFormats(text);
-        seen[verdict ? "valid" : "invalid"]++;
-        expect(shipped(text)).toBe(verdict);
-      }),
-      { numRuns: 10_000, seed: 17 },
-    );
+    const seen = expectSameVerdicts(strings, ajvFormats, shipped, 10_000);
     expect(seen.valid).toBeGreaterThanOrEqual(valid);
     expect(seen.invalid).toBeGreaterThanOrEqual(invalid);
   });
