@@ -75,8 +75,9 @@ if (formatsRead.length === 0 || missingFormats.length > 0) {
 }
 console.log(`function formats read at run time: ${[...new Set(formatsRead)].join(", ")}`);
 
-// ajv's standalone output still require()s its runtime helpers (ucs2length) and ajv-formats even
-// with `esm: true`; bundling inlines them, so the module is pure ESM with no dependencies.
+// ajv's standalone output still require()s its runtime helpers (ucs2length) even with
+// `esm: true`; bundling inlines them and the formats above, so the module is pure ESM with no
+// dependencies.
 const bundled = await build({
   stdin: { contents: source, resolveDir: repoRoot, sourcefile: "standalone.js", loader: "js" },
   absWorkingDir: repoRoot,
