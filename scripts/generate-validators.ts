@@ -20,7 +20,7 @@ const set = jsonSchemasOf(loadSpec());
 
 /**
  * Keywords of the spec that only other tools read: Prism's dynamic mode fills `avatarUrl` from
- * faker's `internet.url` (`x-faker`). ajv keeps them as annotations.
+ * faker's `image.avatar` (`x-faker`). ajv keeps them as annotations.
  */
 const annotations: string[] = ["x-faker"];
 

@@ -71,13 +71,13 @@ const facts = [
   },
   {
     description:
-      "avatarUrl is a read-only uri of at most 1024 characters (the web reference's schema), faked as a URL",
+      "avatarUrl is a read-only uri of at most 1024 characters (the web reference's schema), faked as an avatar image's URL",
     pointer: `${S}/ExperienceUser/properties/avatarUrl`,
     expected: {
       type: "string",
       format: "uri",
       maxLength: 1024,
-      "x-faker": "internet.url",
+      "x-faker": "image.avatar",
       readOnly: true,
     },
   },
