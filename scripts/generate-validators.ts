@@ -37,10 +37,11 @@ const ajvOptions = {
 
 const ajv = new Ajv2020(ajvOptions);
 addFormats.default(ajv);
-// Same verdicts as ajv-formats, faster (scripts/lib/date-time-format.ts). The generated code reads
-// function formats from `code.formats`, as ajv-formats points it at its own: here an import the
-// source below starts with.
-ajv.addFormat("date-time", formats["date-time"]);
+// The function formats the validators call at run time (scripts/lib/validator-formats.ts: the same
+// verdicts as ajv-formats) stand in for ajv-formats' own, so the compile uses what the code will
+// call. The generated code reads them from `code.formats`, as ajv-formats points it at its own:
+// here an import the source below starts with.
+for (const [name, format] of Object.entries(formats)) ajv.addFormat(name, format);
 ajv.opts.code.formats = _`validatorFormats`;
 ajv.addSchema(set.defs);
 const entries = [...set.components, ...set.requests, ...set.responses];
