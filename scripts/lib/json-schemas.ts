@@ -116,6 +116,22 @@ function rewriteRefs(value: JsonValue, prefix: string): JsonValue {
   return out;
 }
 
+/** The keys among `names` that appear anywhere in `value`, e.g. keywords a schema uses. */
+export function keysIn(value: JsonValue, names: readonly string[]): string[] {
+  const found = new Set<string>();
+  const visit = (v: JsonValue): void => {
+    if (Array.isArray(v)) for (const item of v) visit(item);
+    else if (isJsonObject(v)) {
+      for (const [key, child] of Object.entries(v)) {
+        if (names.includes(key)) found.add(key);
+        visit(child);
+      }
+    }
+  };
+  visit(value);
+  return [...found].sort();
+}
+
 /**
  * Whether validating against a schema can recurse without bound: it reaches, through `$ref`s, a
  * definition that refers back to itself (the advanced query). Only such validators can overflow

@@ -199,23 +199,10 @@ export const {
   var pattern3 = new RegExp("^[A-Fa-f\\d]{24}$", "u");
   function validate53(
     data,
-    {
-      instancePath = "",
-      parentData,
-      parentDataProperty,
-      rootData = data,
-      dynamicAnchors = {},
-    } = {},
+    { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate53.evaluated;
-    if (evaluated0.dynamicProps) {
-      evaluated0.props = void 0;
-    }
-    if (evaluated0.dynamicItems) {
-      evaluated0.items = void 0;
-    }
     if (typeof data === "string") {
       if (!pattern3.test(data)) {
         const err0 = {
@@ -250,34 +237,18 @@ export const {
     validate53.errors = vErrors;
     return errors === 0;
   }
-  validate53.evaluated = { dynamicProps: false, dynamicItems: false };
   var schema_NullableId = validate54;
   function validate54(
     data,
-    {
-      instancePath = "",
-      parentData,
-      parentDataProperty,
-      rootData = data,
-      dynamicAnchors = {},
-    } = {},
+    { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate54.evaluated;
-    if (evaluated0.dynamicProps) {
-      evaluated0.props = void 0;
-    }
-    if (evaluated0.dynamicItems) {
-      evaluated0.items = void 0;
-    }
     const _errs0 = errors;
     let valid0 = false;
     let passing0 = null;
     const _errs1 = errors;
-    if (
-      !validate53(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
-    ) {
+    if (!validate53(data, { instancePath, parentData, parentDataProperty, rootData })) {
       vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
       errors = vErrors.length;
     }
@@ -339,7 +310,6 @@ export const {
     validate54.errors = vErrors;
     return errors === 0;
   }
-  validate54.evaluated = { dynamicProps: false, dynamicItems: false };
   var schema_ExperienceGroupFilter = validate56;
   var schema22 = {
     title: "Experience Group Filter",
@@ -349,30 +319,15 @@ export const {
   };
   function validate56(
     data,
-    {
-      instancePath = "",
-      parentData,
-      parentDataProperty,
-      rootData = data,
-      dynamicAnchors = {},
-    } = {},
+    { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate56.evaluated;
-    if (evaluated0.dynamicProps) {
-      evaluated0.props = void 0;
-    }
-    if (evaluated0.dynamicItems) {
-      evaluated0.items = void 0;
-    }
     const _errs0 = errors;
     let valid0 = false;
     let passing0 = null;
     const _errs1 = errors;
-    if (
-      !validate53(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
-    ) {
+    if (!validate53(data, { instancePath, parentData, parentDataProperty, rootData })) {
       vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
       errors = vErrors.length;
     }
@@ -449,29 +404,15 @@ export const {
     validate56.errors = vErrors;
     return errors === 0;
   }
-  validate56.evaluated = { dynamicProps: false, dynamicItems: false };
   var schema_UserTags = validate58;
   var pattern4 = new RegExp("^[0-9a-zA-Z_-]{1,255}$", "u");
   var func60 = require_ucs2length().default;
   function validate58(
     data,
-    {
-      instancePath = "",
-      parentData,
-      parentDataProperty,
-      rootData = data,
-      dynamicAnchors = {},
-    } = {},
+    { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate58.evaluated;
-    if (evaluated0.dynamicProps) {
-      evaluated0.props = void 0;
-    }
-    if (evaluated0.dynamicItems) {
-      evaluated0.items = void 0;
-    }
     if (data && typeof data == "object" && !Array.isArray(data)) {
       for (const key0 of Object.keys(data)) {
         if (!pattern4.test(key0)) {
@@ -559,28 +500,14 @@ export const {
     validate58.errors = vErrors;
     return errors === 0;
   }
-  validate58.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
   var schema_ExperienceGroupSummary = validate59;
   var func0 = Object.prototype.hasOwnProperty;
   function validate59(
     data,
-    {
-      instancePath = "",
-      parentData,
-      parentDataProperty,
-      rootData = data,
-      dynamicAnchors = {},
-    } = {},
+    { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate59.evaluated;
-    if (evaluated0.dynamicProps) {
-      evaluated0.props = void 0;
-    }
-    if (evaluated0.dynamicItems) {
-      evaluated0.items = void 0;
-    }
     if (data && typeof data == "object" && !Array.isArray(data)) {
       if (data.id !== void 0 && func0.call(data, "id")) {
         if (
@@ -589,7 +516,6 @@ export const {
             parentData: data,
             parentDataProperty: "id",
             rootData,
-            dynamicAnchors,
           })
         ) {
           vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
@@ -657,7 +583,6 @@ export const {
             parentData: data,
             parentDataProperty: "parentId",
             rootData,
-            dynamicAnchors,
           })
         ) {
           vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
@@ -737,11 +662,6 @@ export const {
     validate59.errors = vErrors;
     return errors === 0;
   }
-  validate59.evaluated = {
-    props: { id: true, name: true, parentId: true },
-    dynamicProps: false,
-    dynamicItems: false,
-  };
   var schema_ExperienceUser = validate62;
   var formats0 = formats["date-time"];
   var formats8 =
@@ -749,23 +669,10 @@ export const {
   var formats10 = formats.uri;
   function validate62(
     data,
-    {
-      instancePath = "",
-      parentData,
-      parentDataProperty,
-      rootData = data,
-      dynamicAnchors = {},
-    } = {},
+    { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate62.evaluated;
-    if (evaluated0.dynamicProps) {
-      evaluated0.props = void 0;
-    }
-    if (evaluated0.dynamicItems) {
-      evaluated0.items = void 0;
-    }
     if (data && typeof data == "object" && !Array.isArray(data)) {
       if (data.id === void 0 || !func0.call(data, "id")) {
         const err0 = {
@@ -864,7 +771,6 @@ export const {
             parentData: data,
             parentDataProperty: "id",
             rootData,
-            dynamicAnchors,
           })
         ) {
           vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
@@ -878,7 +784,6 @@ export const {
             parentData: data,
             parentDataProperty: "experienceUserId",
             rootData,
-            dynamicAnchors,
           })
         ) {
           vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
@@ -892,7 +797,6 @@ export const {
             parentData: data,
             parentDataProperty: "applicationId",
             rootData,
-            dynamicAnchors,
           })
         ) {
           vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
@@ -1242,7 +1146,6 @@ export const {
             parentData: data,
             parentDataProperty: "userTags",
             rootData,
-            dynamicAnchors,
           })
         ) {
           vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
@@ -1260,7 +1163,6 @@ export const {
                 parentData: data13,
                 parentDataProperty: i0,
                 rootData,
-                dynamicAnchors,
               })
             ) {
               vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
@@ -1301,46 +1203,13 @@ export const {
     validate62.errors = vErrors;
     return errors === 0;
   }
-  validate62.evaluated = {
-    props: {
-      id: true,
-      experienceUserId: true,
-      applicationId: true,
-      creationDate: true,
-      lastUpdated: true,
-      passwordLastUpdated: true,
-      lastLogin: true,
-      email: true,
-      firstName: true,
-      lastName: true,
-      avatarUrl: true,
-      tokenCutoff: true,
-      userTags: true,
-      experienceGroups: true,
-    },
-    dynamicProps: false,
-    dynamicItems: false,
-  };
   var schema_ExperienceUserPost = validate68;
   function validate70(
     data,
-    {
-      instancePath = "",
-      parentData,
-      parentDataProperty,
-      rootData = data,
-      dynamicAnchors = {},
-    } = {},
+    { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate70.evaluated;
-    if (evaluated0.dynamicProps) {
-      evaluated0.props = void 0;
-    }
-    if (evaluated0.dynamicItems) {
-      evaluated0.items = void 0;
-    }
     if (Array.isArray(data)) {
       if (data.length > 1e3) {
         const err0 = {
@@ -1365,7 +1234,6 @@ export const {
             parentData: data,
             parentDataProperty: i0,
             rootData,
-            dynamicAnchors,
           })
         ) {
           vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
@@ -1390,26 +1258,12 @@ export const {
     validate70.errors = vErrors;
     return errors === 0;
   }
-  validate70.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
   function validate68(
     data,
-    {
-      instancePath = "",
-      parentData,
-      parentDataProperty,
-      rootData = data,
-      dynamicAnchors = {},
-    } = {},
+    { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate68.evaluated;
-    if (evaluated0.dynamicProps) {
-      evaluated0.props = void 0;
-    }
-    if (evaluated0.dynamicItems) {
-      evaluated0.items = void 0;
-    }
     if (data && typeof data == "object" && !Array.isArray(data)) {
       if (data.email === void 0 || !func0.call(data, "email")) {
         const err0 = {
@@ -1675,7 +1529,6 @@ export const {
             parentData: data,
             parentDataProperty: "userTags",
             rootData,
-            dynamicAnchors,
           })
         ) {
           vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
@@ -1689,7 +1542,6 @@ export const {
             parentData: data,
             parentDataProperty: "experienceGroupIds",
             rootData,
-            dynamicAnchors,
           })
         ) {
           vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
@@ -1714,27 +1566,13 @@ export const {
     validate68.errors = vErrors;
     return errors === 0;
   }
-  validate68.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
   var schema_ExperienceUserPatch = validate73;
   function validate73(
     data,
-    {
-      instancePath = "",
-      parentData,
-      parentDataProperty,
-      rootData = data,
-      dynamicAnchors = {},
-    } = {},
+    { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate73.evaluated;
-    if (evaluated0.dynamicProps) {
-      evaluated0.props = void 0;
-    }
-    if (evaluated0.dynamicItems) {
-      evaluated0.items = void 0;
-    }
     if (data && typeof data == "object" && !Array.isArray(data)) {
       for (const key0 of Object.keys(data)) {
         if (
@@ -1970,7 +1808,6 @@ export const {
             parentData: data,
             parentDataProperty: "userTags",
             rootData,
-            dynamicAnchors,
           })
         ) {
           vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
@@ -1984,7 +1821,6 @@ export const {
             parentData: data,
             parentDataProperty: "experienceGroupIds",
             rootData,
-            dynamicAnchors,
           })
         ) {
           vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
@@ -2009,7 +1845,6 @@ export const {
     validate73.errors = vErrors;
     return errors === 0;
   }
-  validate73.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
   var schema_ExperienceGroupIds = validate70;
   var schema_ExperienceUsers = validate78;
   var schema30 = {
@@ -2063,23 +1898,10 @@ export const {
   };
   function validate78(
     data,
-    {
-      instancePath = "",
-      parentData,
-      parentDataProperty,
-      rootData = data,
-      dynamicAnchors = {},
-    } = {},
+    { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate78.evaluated;
-    if (evaluated0.dynamicProps) {
-      evaluated0.props = void 0;
-    }
-    if (evaluated0.dynamicItems) {
-      evaluated0.items = void 0;
-    }
     if (data && typeof data == "object" && !Array.isArray(data)) {
       if (data.items === void 0 || !func0.call(data, "items")) {
         const err0 = {
@@ -2167,7 +1989,6 @@ export const {
                 parentData: data0,
                 parentDataProperty: i0,
                 rootData,
-                dynamicAnchors,
               })
             ) {
               vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
@@ -2361,7 +2182,6 @@ export const {
             parentData: data,
             parentDataProperty: "applicationId",
             rootData,
-            dynamicAnchors,
           })
         ) {
           vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
@@ -2375,7 +2195,6 @@ export const {
             parentData: data,
             parentDataProperty: "experienceGroupId",
             rootData,
-            dynamicAnchors,
           })
         ) {
           vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
@@ -2400,43 +2219,13 @@ export const {
     validate78.errors = vErrors;
     return errors === 0;
   }
-  validate78.evaluated = {
-    props: {
-      items: true,
-      count: true,
-      totalCount: true,
-      perPage: true,
-      page: true,
-      filter: true,
-      filterField: true,
-      sortField: true,
-      sortDirection: true,
-      applicationId: true,
-      experienceGroupId: true,
-    },
-    dynamicProps: false,
-    dynamicItems: false,
-  };
   var schema_Error = validate82;
   function validate82(
     data,
-    {
-      instancePath = "",
-      parentData,
-      parentDataProperty,
-      rootData = data,
-      dynamicAnchors = {},
-    } = {},
+    { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate82.evaluated;
-    if (evaluated0.dynamicProps) {
-      evaluated0.props = void 0;
-    }
-    if (evaluated0.dynamicItems) {
-      evaluated0.items = void 0;
-    }
     if (data && typeof data == "object" && !Array.isArray(data)) {
       if (data.type === void 0 || !func0.call(data, "type")) {
         const err0 = {
@@ -2520,11 +2309,6 @@ export const {
     validate82.errors = vErrors;
     return errors === 0;
   }
-  validate82.evaluated = {
-    props: { type: true, message: true },
-    dynamicProps: false,
-    dynamicItems: false,
-  };
   var schema_Success = validate83;
   var schema32 = {
     title: "Success",
@@ -2536,23 +2320,10 @@ export const {
   };
   function validate83(
     data,
-    {
-      instancePath = "",
-      parentData,
-      parentDataProperty,
-      rootData = data,
-      dynamicAnchors = {},
-    } = {},
+    { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate83.evaluated;
-    if (evaluated0.dynamicProps) {
-      evaluated0.props = void 0;
-    }
-    if (evaluated0.dynamicItems) {
-      evaluated0.items = void 0;
-    }
     if (data && typeof data == "object" && !Array.isArray(data)) {
       if (data.success === void 0 || !func0.call(data, "success")) {
         const err0 = {
@@ -2620,7 +2391,6 @@ export const {
     validate83.errors = vErrors;
     return errors === 0;
   }
-  validate83.evaluated = { props: { success: true }, dynamicProps: false, dynamicItems: false };
   var schema_AdvancedExperienceUserQuery = validate84;
   var schema33 = {
     title: "Advanced Experience User Query",
@@ -2648,23 +2418,10 @@ export const {
   var wrapper0 = { validate: validate84 };
   function validate85(
     data,
-    {
-      instancePath = "",
-      parentData,
-      parentDataProperty,
-      rootData = data,
-      dynamicAnchors = {},
-    } = {},
+    { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate85.evaluated;
-    if (evaluated0.dynamicProps) {
-      evaluated0.props = void 0;
-    }
-    if (evaluated0.dynamicItems) {
-      evaluated0.items = void 0;
-    }
     if (Array.isArray(data)) {
       if (data.length > 100) {
         const err0 = {
@@ -2689,7 +2446,6 @@ export const {
             parentData: data,
             parentDataProperty: i0,
             rootData,
-            dynamicAnchors,
           })
         ) {
           vErrors =
@@ -2715,26 +2471,12 @@ export const {
     validate85.errors = vErrors;
     return errors === 0;
   }
-  validate85.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
   function validate98(
     data,
-    {
-      instancePath = "",
-      parentData,
-      parentDataProperty,
-      rootData = data,
-      dynamicAnchors = {},
-    } = {},
+    { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate98.evaluated;
-    if (evaluated0.dynamicProps) {
-      evaluated0.props = void 0;
-    }
-    if (evaluated0.dynamicItems) {
-      evaluated0.items = void 0;
-    }
     if (Array.isArray(data)) {
       if (data.length > 100) {
         const err0 = {
@@ -2759,7 +2501,6 @@ export const {
             parentData: data,
             parentDataProperty: i0,
             rootData,
-            dynamicAnchors,
           })
         ) {
           vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
@@ -2784,26 +2525,12 @@ export const {
     validate98.errors = vErrors;
     return errors === 0;
   }
-  validate98.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
   function validate91(
     data,
-    {
-      instancePath = "",
-      parentData,
-      parentDataProperty,
-      rootData = data,
-      dynamicAnchors = {},
-    } = {},
+    { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate91.evaluated;
-    if (evaluated0.dynamicProps) {
-      evaluated0.props = void 0;
-    }
-    if (evaluated0.dynamicItems) {
-      evaluated0.items = void 0;
-    }
     if (data && typeof data == "object" && !Array.isArray(data)) {
       if (Object.keys(data).length > 1) {
         const err0 = {
@@ -2870,7 +2597,6 @@ export const {
             parentData: data,
             parentDataProperty: "$eq",
             rootData,
-            dynamicAnchors,
           })
         ) {
           vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
@@ -2884,7 +2610,6 @@ export const {
             parentData: data,
             parentDataProperty: "$ne",
             rootData,
-            dynamicAnchors,
           })
         ) {
           vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
@@ -2898,7 +2623,6 @@ export const {
             parentData: data,
             parentDataProperty: "$gt",
             rootData,
-            dynamicAnchors,
           })
         ) {
           vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
@@ -2912,7 +2636,6 @@ export const {
             parentData: data,
             parentDataProperty: "$lt",
             rootData,
-            dynamicAnchors,
           })
         ) {
           vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
@@ -2926,7 +2649,6 @@ export const {
             parentData: data,
             parentDataProperty: "$gte",
             rootData,
-            dynamicAnchors,
           })
         ) {
           vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
@@ -2940,7 +2662,6 @@ export const {
             parentData: data,
             parentDataProperty: "$lte",
             rootData,
-            dynamicAnchors,
           })
         ) {
           vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
@@ -2954,7 +2675,6 @@ export const {
             parentData: data,
             parentDataProperty: "$in",
             rootData,
-            dynamicAnchors,
           })
         ) {
           vErrors = vErrors === null ? validate98.errors : vErrors.concat(validate98.errors);
@@ -2968,7 +2688,6 @@ export const {
             parentData: data,
             parentDataProperty: "$nin",
             rootData,
-            dynamicAnchors,
           })
         ) {
           vErrors = vErrors === null ? validate98.errors : vErrors.concat(validate98.errors);
@@ -2993,33 +2712,17 @@ export const {
     validate91.errors = vErrors;
     return errors === 0;
   }
-  validate91.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
   function validate89(
     data,
-    {
-      instancePath = "",
-      parentData,
-      parentDataProperty,
-      rootData = data,
-      dynamicAnchors = {},
-    } = {},
+    { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate89.evaluated;
-    if (evaluated0.dynamicProps) {
-      evaluated0.props = void 0;
-    }
-    if (evaluated0.dynamicItems) {
-      evaluated0.items = void 0;
-    }
     const _errs0 = errors;
     let valid0 = false;
     let passing0 = null;
     const _errs1 = errors;
-    if (
-      !validate54(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
-    ) {
+    if (!validate54(data, { instancePath, parentData, parentDataProperty, rootData })) {
       vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
       errors = vErrors.length;
     }
@@ -3029,9 +2732,7 @@ export const {
       passing0 = 0;
     }
     const _errs2 = errors;
-    if (
-      !validate91(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
-    ) {
+    if (!validate91(data, { instancePath, parentData, parentDataProperty, rootData })) {
       vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
       errors = vErrors.length;
     }
@@ -3043,7 +2744,6 @@ export const {
       if (_valid0) {
         valid0 = true;
         passing0 = 1;
-        var props0 = true;
       }
     }
     if (!valid0) {
@@ -3071,10 +2771,8 @@ export const {
       }
     }
     validate89.errors = vErrors;
-    evaluated0.props = props0;
     return errors === 0;
   }
-  validate89.evaluated = { dynamicProps: true, dynamicItems: false };
   var schema39 = {
     title: "Query Value",
     description: "A plain value compared with a field.",
@@ -3082,23 +2780,10 @@ export const {
   };
   function validate105(
     data,
-    {
-      instancePath = "",
-      parentData,
-      parentDataProperty,
-      rootData = data,
-      dynamicAnchors = {},
-    } = {},
+    { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate105.evaluated;
-    if (evaluated0.dynamicProps) {
-      evaluated0.props = void 0;
-    }
-    if (evaluated0.dynamicItems) {
-      evaluated0.items = void 0;
-    }
     if (
       typeof data !== "string" &&
       !(typeof data == "number" && isFinite(data)) &&
@@ -3122,7 +2807,6 @@ export const {
     validate105.errors = vErrors;
     return errors === 0;
   }
-  validate105.evaluated = { dynamicProps: false, dynamicItems: false };
   var schema40 = {
     title: "Field Operators",
     description:
@@ -3146,23 +2830,10 @@ export const {
   };
   function validate114(
     data,
-    {
-      instancePath = "",
-      parentData,
-      parentDataProperty,
-      rootData = data,
-      dynamicAnchors = {},
-    } = {},
+    { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate114.evaluated;
-    if (evaluated0.dynamicProps) {
-      evaluated0.props = void 0;
-    }
-    if (evaluated0.dynamicItems) {
-      evaluated0.items = void 0;
-    }
     if (typeof data === "string") {
       if (data.length < 2 && func60(data) < 1) {
         const err0 = {
@@ -3197,7 +2868,6 @@ export const {
     validate114.errors = vErrors;
     return errors === 0;
   }
-  validate114.evaluated = { dynamicProps: false, dynamicItems: false };
   var schema42 = {
     title: "Query Value List",
     type: "array",
@@ -3206,23 +2876,10 @@ export const {
   };
   function validate118(
     data,
-    {
-      instancePath = "",
-      parentData,
-      parentDataProperty,
-      rootData = data,
-      dynamicAnchors = {},
-    } = {},
+    { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate118.evaluated;
-    if (evaluated0.dynamicProps) {
-      evaluated0.props = void 0;
-    }
-    if (evaluated0.dynamicItems) {
-      evaluated0.items = void 0;
-    }
     if (Array.isArray(data)) {
       if (data.length > 100) {
         const err0 = {
@@ -3280,26 +2937,12 @@ export const {
     validate118.errors = vErrors;
     return errors === 0;
   }
-  validate118.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
   function validate107(
     data,
-    {
-      instancePath = "",
-      parentData,
-      parentDataProperty,
-      rootData = data,
-      dynamicAnchors = {},
-    } = {},
+    { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate107.evaluated;
-    if (evaluated0.dynamicProps) {
-      evaluated0.props = void 0;
-    }
-    if (evaluated0.dynamicItems) {
-      evaluated0.items = void 0;
-    }
     if (data && typeof data == "object" && !Array.isArray(data)) {
       for (const key0 of Object.keys(data)) {
         if (!func0.call(schema40.properties, key0)) {
@@ -3325,7 +2968,6 @@ export const {
             parentData: data,
             parentDataProperty: "$eq",
             rootData,
-            dynamicAnchors,
           })
         ) {
           vErrors = vErrors === null ? validate105.errors : vErrors.concat(validate105.errors);
@@ -3339,7 +2981,6 @@ export const {
             parentData: data,
             parentDataProperty: "$ne",
             rootData,
-            dynamicAnchors,
           })
         ) {
           vErrors = vErrors === null ? validate105.errors : vErrors.concat(validate105.errors);
@@ -3353,7 +2994,6 @@ export const {
             parentData: data,
             parentDataProperty: "$gt",
             rootData,
-            dynamicAnchors,
           })
         ) {
           vErrors = vErrors === null ? validate105.errors : vErrors.concat(validate105.errors);
@@ -3367,7 +3007,6 @@ export const {
             parentData: data,
             parentDataProperty: "$lt",
             rootData,
-            dynamicAnchors,
           })
         ) {
           vErrors = vErrors === null ? validate105.errors : vErrors.concat(validate105.errors);
@@ -3381,7 +3020,6 @@ export const {
             parentData: data,
             parentDataProperty: "$gte",
             rootData,
-            dynamicAnchors,
           })
         ) {
           vErrors = vErrors === null ? validate105.errors : vErrors.concat(validate105.errors);
@@ -3395,7 +3033,6 @@ export const {
             parentData: data,
             parentDataProperty: "$lte",
             rootData,
-            dynamicAnchors,
           })
         ) {
           vErrors = vErrors === null ? validate105.errors : vErrors.concat(validate105.errors);
@@ -3409,7 +3046,6 @@ export const {
             parentData: data,
             parentDataProperty: "$startsWith",
             rootData,
-            dynamicAnchors,
           })
         ) {
           vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
@@ -3423,7 +3059,6 @@ export const {
             parentData: data,
             parentDataProperty: "$endsWith",
             rootData,
-            dynamicAnchors,
           })
         ) {
           vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
@@ -3437,7 +3072,6 @@ export const {
             parentData: data,
             parentDataProperty: "$contains",
             rootData,
-            dynamicAnchors,
           })
         ) {
           vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
@@ -3468,7 +3102,6 @@ export const {
             parentData: data,
             parentDataProperty: "$in",
             rootData,
-            dynamicAnchors,
           })
         ) {
           vErrors = vErrors === null ? validate118.errors : vErrors.concat(validate118.errors);
@@ -3482,7 +3115,6 @@ export const {
             parentData: data,
             parentDataProperty: "$nin",
             rootData,
-            dynamicAnchors,
           })
         ) {
           vErrors = vErrors === null ? validate118.errors : vErrors.concat(validate118.errors);
@@ -3507,33 +3139,17 @@ export const {
     validate107.errors = vErrors;
     return errors === 0;
   }
-  validate107.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
   function validate104(
     data,
-    {
-      instancePath = "",
-      parentData,
-      parentDataProperty,
-      rootData = data,
-      dynamicAnchors = {},
-    } = {},
+    { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate104.evaluated;
-    if (evaluated0.dynamicProps) {
-      evaluated0.props = void 0;
-    }
-    if (evaluated0.dynamicItems) {
-      evaluated0.items = void 0;
-    }
     const _errs0 = errors;
     let valid0 = false;
     let passing0 = null;
     const _errs1 = errors;
-    if (
-      !validate105(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
-    ) {
+    if (!validate105(data, { instancePath, parentData, parentDataProperty, rootData })) {
       vErrors = vErrors === null ? validate105.errors : vErrors.concat(validate105.errors);
       errors = vErrors.length;
     }
@@ -3543,9 +3159,7 @@ export const {
       passing0 = 0;
     }
     const _errs2 = errors;
-    if (
-      !validate107(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
-    ) {
+    if (!validate107(data, { instancePath, parentData, parentDataProperty, rootData })) {
       vErrors = vErrors === null ? validate107.errors : vErrors.concat(validate107.errors);
       errors = vErrors.length;
     }
@@ -3557,7 +3171,6 @@ export const {
       if (_valid0) {
         valid0 = true;
         passing0 = 1;
-        var props0 = true;
       }
     }
     if (!valid0) {
@@ -3585,29 +3198,14 @@ export const {
       }
     }
     validate104.errors = vErrors;
-    evaluated0.props = props0;
     return errors === 0;
   }
-  validate104.evaluated = { dynamicProps: true, dynamicItems: false };
   function validate133(
     data,
-    {
-      instancePath = "",
-      parentData,
-      parentDataProperty,
-      rootData = data,
-      dynamicAnchors = {},
-    } = {},
+    { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate133.evaluated;
-    if (evaluated0.dynamicProps) {
-      evaluated0.props = void 0;
-    }
-    if (evaluated0.dynamicItems) {
-      evaluated0.items = void 0;
-    }
     if (typeof data === "string") {
       if (data.length > 255 && func60(data) > 255) {
         const err0 = {
@@ -3642,26 +3240,12 @@ export const {
     validate133.errors = vErrors;
     return errors === 0;
   }
-  validate133.evaluated = { dynamicProps: false, dynamicItems: false };
   function validate135(
     data,
-    {
-      instancePath = "",
-      parentData,
-      parentDataProperty,
-      rootData = data,
-      dynamicAnchors = {},
-    } = {},
+    { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate135.evaluated;
-    if (evaluated0.dynamicProps) {
-      evaluated0.props = void 0;
-    }
-    if (evaluated0.dynamicItems) {
-      evaluated0.items = void 0;
-    }
     if (Array.isArray(data)) {
       if (data.length > 100) {
         const err0 = {
@@ -3686,7 +3270,6 @@ export const {
             parentData: data,
             parentDataProperty: i0,
             rootData,
-            dynamicAnchors,
           })
         ) {
           vErrors = vErrors === null ? validate133.errors : vErrors.concat(validate133.errors);
@@ -3711,33 +3294,17 @@ export const {
     validate135.errors = vErrors;
     return errors === 0;
   }
-  validate135.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
   function validate132(
     data,
-    {
-      instancePath = "",
-      parentData,
-      parentDataProperty,
-      rootData = data,
-      dynamicAnchors = {},
-    } = {},
+    { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate132.evaluated;
-    if (evaluated0.dynamicProps) {
-      evaluated0.props = void 0;
-    }
-    if (evaluated0.dynamicItems) {
-      evaluated0.items = void 0;
-    }
     const _errs0 = errors;
     let valid0 = false;
     let passing0 = null;
     const _errs1 = errors;
-    if (
-      !validate133(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
-    ) {
+    if (!validate133(data, { instancePath, parentData, parentDataProperty, rootData })) {
       vErrors = vErrors === null ? validate133.errors : vErrors.concat(validate133.errors);
       errors = vErrors.length;
     }
@@ -3812,7 +3379,6 @@ export const {
               parentData: data,
               parentDataProperty: "$in",
               rootData,
-              dynamicAnchors,
             })
           ) {
             vErrors = vErrors === null ? validate135.errors : vErrors.concat(validate135.errors);
@@ -3842,7 +3408,6 @@ export const {
         if (_valid0) {
           valid0 = true;
           passing0 = 2;
-          var props0 = true;
         }
         const _errs8 = errors;
         if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -3885,7 +3450,6 @@ export const {
                 parentData: data,
                 parentDataProperty: "$nin",
                 rootData,
-                dynamicAnchors,
               })
             ) {
               vErrors = vErrors === null ? validate135.errors : vErrors.concat(validate135.errors);
@@ -3915,9 +3479,6 @@ export const {
           if (_valid0) {
             valid0 = true;
             passing0 = 3;
-            if (props0 !== true) {
-              props0 = true;
-            }
           }
         }
       }
@@ -3947,29 +3508,14 @@ export const {
       }
     }
     validate132.errors = vErrors;
-    evaluated0.props = props0;
     return errors === 0;
   }
-  validate132.evaluated = { dynamicProps: true, dynamicItems: false };
   function validate131(
     data,
-    {
-      instancePath = "",
-      parentData,
-      parentDataProperty,
-      rootData = data,
-      dynamicAnchors = {},
-    } = {},
+    { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate131.evaluated;
-    if (evaluated0.dynamicProps) {
-      evaluated0.props = void 0;
-    }
-    if (evaluated0.dynamicItems) {
-      evaluated0.items = void 0;
-    }
     if (data && typeof data == "object" && !Array.isArray(data)) {
       if (Object.keys(data).length < 1) {
         const err0 = {
@@ -4010,7 +3556,6 @@ export const {
             parentData: data,
             parentDataProperty: "$tagKey",
             rootData,
-            dynamicAnchors,
           })
         ) {
           vErrors = vErrors === null ? validate132.errors : vErrors.concat(validate132.errors);
@@ -4024,7 +3569,6 @@ export const {
             parentData: data,
             parentDataProperty: "$tagValue",
             rootData,
-            dynamicAnchors,
           })
         ) {
           vErrors = vErrors === null ? validate132.errors : vErrors.concat(validate132.errors);
@@ -4049,27 +3593,13 @@ export const {
     validate131.errors = vErrors;
     return errors === 0;
   }
-  validate131.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
   var pattern6 = new RegExp("^[0-9a-zA-Z_-]{1,255}", "u");
   function validate142(
     data,
-    {
-      instancePath = "",
-      parentData,
-      parentDataProperty,
-      rootData = data,
-      dynamicAnchors = {},
-    } = {},
+    { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate142.evaluated;
-    if (evaluated0.dynamicProps) {
-      evaluated0.props = void 0;
-    }
-    if (evaluated0.dynamicItems) {
-      evaluated0.items = void 0;
-    }
     if (data && typeof data == "object" && !Array.isArray(data)) {
       for (const key0 of Object.keys(data)) {
         if (!pattern6.test(key0)) {
@@ -4096,7 +3626,6 @@ export const {
               parentData: data,
               parentDataProperty: key1,
               rootData,
-              dynamicAnchors,
             })
           ) {
             vErrors = vErrors === null ? validate132.errors : vErrors.concat(validate132.errors);
@@ -4122,26 +3651,12 @@ export const {
     validate142.errors = vErrors;
     return errors === 0;
   }
-  validate142.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
   function validate130(
     data,
-    {
-      instancePath = "",
-      parentData,
-      parentDataProperty,
-      rootData = data,
-      dynamicAnchors = {},
-    } = {},
+    { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate130.evaluated;
-    if (evaluated0.dynamicProps) {
-      evaluated0.props = void 0;
-    }
-    if (evaluated0.dynamicItems) {
-      evaluated0.items = void 0;
-    }
     const _errs0 = errors;
     let valid0 = false;
     let passing0 = null;
@@ -4167,9 +3682,7 @@ export const {
       passing0 = 0;
     }
     const _errs3 = errors;
-    if (
-      !validate131(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
-    ) {
+    if (!validate131(data, { instancePath, parentData, parentDataProperty, rootData })) {
       vErrors = vErrors === null ? validate131.errors : vErrors.concat(validate131.errors);
       errors = vErrors.length;
     }
@@ -4181,18 +3694,9 @@ export const {
       if (_valid0) {
         valid0 = true;
         passing0 = 1;
-        var props0 = true;
       }
       const _errs4 = errors;
-      if (
-        !validate142(data, {
-          instancePath,
-          parentData,
-          parentDataProperty,
-          rootData,
-          dynamicAnchors,
-        })
-      ) {
+      if (!validate142(data, { instancePath, parentData, parentDataProperty, rootData })) {
         vErrors = vErrors === null ? validate142.errors : vErrors.concat(validate142.errors);
         errors = vErrors.length;
       }
@@ -4204,9 +3708,6 @@ export const {
         if (_valid0) {
           valid0 = true;
           passing0 = 2;
-          if (props0 !== true) {
-            props0 = true;
-          }
         }
       }
     }
@@ -4235,40 +3736,21 @@ export const {
       }
     }
     validate130.errors = vErrors;
-    evaluated0.props = props0;
     return errors === 0;
   }
-  validate130.evaluated = { dynamicProps: true, dynamicItems: false };
   function validate129(
     data,
-    {
-      instancePath = "",
-      parentData,
-      parentDataProperty,
-      rootData = data,
-      dynamicAnchors = {},
-    } = {},
+    { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate129.evaluated;
-    if (evaluated0.dynamicProps) {
-      evaluated0.props = void 0;
-    }
-    if (evaluated0.dynamicItems) {
-      evaluated0.items = void 0;
-    }
     const _errs0 = errors;
     let valid0 = false;
     let passing0 = null;
     const _errs1 = errors;
-    if (
-      !validate130(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })
-    ) {
+    if (!validate130(data, { instancePath, parentData, parentDataProperty, rootData })) {
       vErrors = vErrors === null ? validate130.errors : vErrors.concat(validate130.errors);
       errors = vErrors.length;
-    } else {
-      var props0 = validate130.evaluated.props;
     }
     var _valid0 = _errs1 === errors;
     if (_valid0) {
@@ -4316,7 +3798,6 @@ export const {
             parentData: data,
             parentDataProperty: "$eq",
             rootData,
-            dynamicAnchors,
           })
         ) {
           vErrors = vErrors === null ? validate130.errors : vErrors.concat(validate130.errors);
@@ -4346,9 +3827,6 @@ export const {
       if (_valid0) {
         valid0 = true;
         passing0 = 1;
-        if (props0 !== true) {
-          props0 = true;
-        }
       }
       const _errs6 = errors;
       if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -4391,7 +3869,6 @@ export const {
               parentData: data,
               parentDataProperty: "$ne",
               rootData,
-              dynamicAnchors,
             })
           ) {
             vErrors = vErrors === null ? validate130.errors : vErrors.concat(validate130.errors);
@@ -4421,9 +3898,6 @@ export const {
         if (_valid0) {
           valid0 = true;
           passing0 = 2;
-          if (props0 !== true) {
-            props0 = true;
-          }
         }
       }
     }
@@ -4452,29 +3926,14 @@ export const {
       }
     }
     validate129.errors = vErrors;
-    evaluated0.props = props0;
     return errors === 0;
   }
-  validate129.evaluated = { dynamicProps: true, dynamicItems: false };
   function validate84(
     data,
-    {
-      instancePath = "",
-      parentData,
-      parentDataProperty,
-      rootData = data,
-      dynamicAnchors = {},
-    } = {},
+    { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate84.evaluated;
-    if (evaluated0.dynamicProps) {
-      evaluated0.props = void 0;
-    }
-    if (evaluated0.dynamicItems) {
-      evaluated0.items = void 0;
-    }
     if (data && typeof data == "object" && !Array.isArray(data)) {
       for (const key0 of Object.keys(data)) {
         if (!func0.call(schema33.properties, key0)) {
@@ -4500,7 +3959,6 @@ export const {
             parentData: data,
             parentDataProperty: "$and",
             rootData,
-            dynamicAnchors,
           })
         ) {
           vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
@@ -4514,7 +3972,6 @@ export const {
             parentData: data,
             parentDataProperty: "$or",
             rootData,
-            dynamicAnchors,
           })
         ) {
           vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
@@ -4528,7 +3985,6 @@ export const {
             parentData: data,
             parentDataProperty: "$nor",
             rootData,
-            dynamicAnchors,
           })
         ) {
           vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
@@ -4542,7 +3998,6 @@ export const {
             parentData: data,
             parentDataProperty: "id",
             rootData,
-            dynamicAnchors,
           })
         ) {
           vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
@@ -4556,7 +4011,6 @@ export const {
             parentData: data,
             parentDataProperty: "creationDate",
             rootData,
-            dynamicAnchors,
           })
         ) {
           vErrors = vErrors === null ? validate104.errors : vErrors.concat(validate104.errors);
@@ -4570,7 +4024,6 @@ export const {
             parentData: data,
             parentDataProperty: "lastUpdated",
             rootData,
-            dynamicAnchors,
           })
         ) {
           vErrors = vErrors === null ? validate104.errors : vErrors.concat(validate104.errors);
@@ -4584,7 +4037,6 @@ export const {
             parentData: data,
             parentDataProperty: "firstName",
             rootData,
-            dynamicAnchors,
           })
         ) {
           vErrors = vErrors === null ? validate104.errors : vErrors.concat(validate104.errors);
@@ -4598,7 +4050,6 @@ export const {
             parentData: data,
             parentDataProperty: "lastName",
             rootData,
-            dynamicAnchors,
           })
         ) {
           vErrors = vErrors === null ? validate104.errors : vErrors.concat(validate104.errors);
@@ -4612,7 +4063,6 @@ export const {
             parentData: data,
             parentDataProperty: "email",
             rootData,
-            dynamicAnchors,
           })
         ) {
           vErrors = vErrors === null ? validate104.errors : vErrors.concat(validate104.errors);
@@ -4626,7 +4076,6 @@ export const {
             parentData: data,
             parentDataProperty: "lastLogin",
             rootData,
-            dynamicAnchors,
           })
         ) {
           vErrors = vErrors === null ? validate104.errors : vErrors.concat(validate104.errors);
@@ -4640,7 +4089,6 @@ export const {
             parentData: data,
             parentDataProperty: "passwordLastUpdated",
             rootData,
-            dynamicAnchors,
           })
         ) {
           vErrors = vErrors === null ? validate104.errors : vErrors.concat(validate104.errors);
@@ -4654,7 +4102,6 @@ export const {
             parentData: data,
             parentDataProperty: "userTags",
             rootData,
-            dynamicAnchors,
           })
         ) {
           vErrors = vErrors === null ? validate129.errors : vErrors.concat(validate129.errors);
@@ -4668,7 +4115,6 @@ export const {
             parentData: data,
             parentDataProperty: "experienceGroupId",
             rootData,
-            dynamicAnchors,
           })
         ) {
           vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
@@ -4693,27 +4139,13 @@ export const {
     validate84.errors = vErrors;
     return errors === 0;
   }
-  validate84.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
   var schema_AdvancedExperienceUserQueryList = validate150;
   function validate150(
     data,
-    {
-      instancePath = "",
-      parentData,
-      parentDataProperty,
-      rootData = data,
-      dynamicAnchors = {},
-    } = {},
+    { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate150.evaluated;
-    if (evaluated0.dynamicProps) {
-      evaluated0.props = void 0;
-    }
-    if (evaluated0.dynamicItems) {
-      evaluated0.items = void 0;
-    }
     if (Array.isArray(data)) {
       if (data.length > 100) {
         const err0 = {
@@ -4738,7 +4170,6 @@ export const {
             parentData: data,
             parentDataProperty: i0,
             rootData,
-            dynamicAnchors,
           })
         ) {
           vErrors = vErrors === null ? validate84.errors : vErrors.concat(validate84.errors);
@@ -4763,7 +4194,6 @@ export const {
     validate150.errors = vErrors;
     return errors === 0;
   }
-  validate150.evaluated = { items: true, dynamicProps: false, dynamicItems: false };
   var schema_IdList = validate98;
   var schema_IdOperators = validate91;
   var schema_IdCondition = validate89;
@@ -4831,23 +4261,10 @@ export const {
   };
   function validate203(
     data,
-    {
-      instancePath = "",
-      parentData,
-      parentDataProperty,
-      rootData = data,
-      dynamicAnchors = {},
-    } = {},
+    { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate203.evaluated;
-    if (evaluated0.dynamicProps) {
-      evaluated0.props = void 0;
-    }
-    if (evaluated0.dynamicItems) {
-      evaluated0.items = void 0;
-    }
     if (data && typeof data == "object" && !Array.isArray(data)) {
       if (data.path === void 0 || !func0.call(data, "path")) {
         const err0 = {
@@ -4923,7 +4340,6 @@ export const {
                 parentData: data0,
                 parentDataProperty: "applicationId",
                 rootData,
-                dynamicAnchors,
               })
             ) {
               vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
@@ -5169,7 +4585,6 @@ export const {
                 parentData: data2,
                 parentDataProperty: "experienceGroupId",
                 rootData,
-                dynamicAnchors,
               })
             ) {
               vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
@@ -5203,7 +4618,6 @@ export const {
                 parentData: data2,
                 parentDataProperty: "query",
                 rootData,
-                dynamicAnchors,
               })
             ) {
               vErrors = vErrors === null ? validate84.errors : vErrors.concat(validate84.errors);
@@ -5314,27 +4728,13 @@ export const {
     validate203.errors = vErrors;
     return errors === 0;
   }
-  validate203.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
   var request_createExperienceUser = validate207;
   function validate207(
     data,
-    {
-      instancePath = "",
-      parentData,
-      parentDataProperty,
-      rootData = data,
-      dynamicAnchors = {},
-    } = {},
+    { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate207.evaluated;
-    if (evaluated0.dynamicProps) {
-      evaluated0.props = void 0;
-    }
-    if (evaluated0.dynamicItems) {
-      evaluated0.items = void 0;
-    }
     if (data && typeof data == "object" && !Array.isArray(data)) {
       if (data.path === void 0 || !func0.call(data, "path")) {
         const err0 = {
@@ -5425,7 +4825,6 @@ export const {
                 parentData: data0,
                 parentDataProperty: "applicationId",
                 rootData,
-                dynamicAnchors,
               })
             ) {
               vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
@@ -5525,7 +4924,6 @@ export const {
             parentData: data,
             parentDataProperty: "body",
             rootData,
-            dynamicAnchors,
           })
         ) {
           vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
@@ -5550,27 +4948,13 @@ export const {
     validate207.errors = vErrors;
     return errors === 0;
   }
-  validate207.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
   var request_getExperienceUser = validate210;
   function validate210(
     data,
-    {
-      instancePath = "",
-      parentData,
-      parentDataProperty,
-      rootData = data,
-      dynamicAnchors = {},
-    } = {},
+    { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate210.evaluated;
-    if (evaluated0.dynamicProps) {
-      evaluated0.props = void 0;
-    }
-    if (evaluated0.dynamicItems) {
-      evaluated0.items = void 0;
-    }
     if (data && typeof data == "object" && !Array.isArray(data)) {
       if (data.path === void 0 || !func0.call(data, "path")) {
         const err0 = {
@@ -5661,7 +5045,6 @@ export const {
                 parentData: data0,
                 parentDataProperty: "applicationId",
                 rootData,
-                dynamicAnchors,
               })
             ) {
               vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
@@ -5675,7 +5058,6 @@ export const {
                 parentData: data0,
                 parentDataProperty: "experienceUserId",
                 rootData,
-                dynamicAnchors,
               })
             ) {
               vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
@@ -5786,28 +5168,14 @@ export const {
     validate210.errors = vErrors;
     return errors === 0;
   }
-  validate210.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
   var request_deleteExperienceUser = validate210;
   var request_updateExperienceUser = validate216;
   function validate216(
     data,
-    {
-      instancePath = "",
-      parentData,
-      parentDataProperty,
-      rootData = data,
-      dynamicAnchors = {},
-    } = {},
+    { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
   ) {
     let vErrors = null;
     let errors = 0;
-    const evaluated0 = validate216.evaluated;
-    if (evaluated0.dynamicProps) {
-      evaluated0.props = void 0;
-    }
-    if (evaluated0.dynamicItems) {
-      evaluated0.items = void 0;
-    }
     if (data && typeof data == "object" && !Array.isArray(data)) {
       if (data.path === void 0 || !func0.call(data, "path")) {
         const err0 = {
@@ -5913,7 +5281,6 @@ export const {
                 parentData: data0,
                 parentDataProperty: "applicationId",
                 rootData,
-                dynamicAnchors,
               })
             ) {
               vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
@@ -5927,7 +5294,6 @@ export const {
                 parentData: data0,
                 parentDataProperty: "experienceUserId",
                 rootData,
-                dynamicAnchors,
               })
             ) {
               vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
@@ -6027,7 +5393,6 @@ export const {
             parentData: data,
             parentDataProperty: "body",
             rootData,
-            dynamicAnchors,
           })
         ) {
           vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
@@ -6052,7 +5417,6 @@ export const {
     validate216.errors = vErrors;
     return errors === 0;
   }
-  validate216.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
   var response_listExperienceUsers_200 = schema_ExperienceUsers;
   var response_listExperienceUsers_400 = schema_Error;
   var response_listExperienceUsers_401 = schema_Error;
