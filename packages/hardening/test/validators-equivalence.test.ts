@@ -12,10 +12,11 @@ import { jsonSchemas } from "./support/json-schemas.js";
 import { mutated } from "./support/mutated.js";
 import { arbitraryOf } from "./support/schema-arbitrary.js";
 
-// The shipped validators are ajv's standalone output post-processed by the generator (repeated
-// functions merged, one function scope). ajv compiling json-schemas.json at run time, with the
-// options it records, is the reference: on every value both must give the same verdict and the
-// same issues.
+// The shipped validators are ajv's standalone output, compiled without the bookkeeping for
+// unevaluated*/$dynamicRef and post-processed by the generator (repeated functions merged, length
+// shortcuts, one function scope). ajv compiling json-schemas.json at run time, with the options it
+// records and Ajv2020's defaults, is the reference: on every value both must give the same verdict
+// and the same issues.
 const { code: _code, ...options } = (
   jsonSchemas as unknown as { ajvOptions: { code: unknown } & Record<string, unknown> }
 ).ajvOptions;
