@@ -13,6 +13,7 @@ import { isRecursive, jsonSchemasOf, keysIn } from "./lib/json-schemas.ts";
 import { shortcutLengthChecks } from "./lib/length-shortcuts.ts";
 import { mergeDuplicateFunctions } from "./lib/merge-duplicate-functions.ts";
 import { repoRoot } from "./lib/paths.ts";
+import { shareIssueBuilder } from "./lib/shared-issue-builder.ts";
 import { loadSpec } from "./lib/spec.ts";
 import { formats } from "./lib/validator-formats.ts";
 
@@ -108,10 +109,12 @@ const { code: merged, merged: mergedNames } = mergeDuplicateFunctions(
 console.log(`merged ${mergedNames.length} repeated functions: ${mergedNames.join(", ")}`);
 const { code: shortcut, rewritten } = shortcutLengthChecks(merged);
 console.log(`put a length test in front of ${rewritten} code-point counts`);
+const { code: compact, rewritten: issues } = shareIssueBuilder(shortcut);
+console.log(`built ${issues} issues through one shared function`);
 
 const exportNames = entries.map((e) => e.exportName);
 
-const code = inOneFunctionScope(shortcut, exportNames);
+const code = inOneFunctionScope(compact, exportNames);
 
 writeTarget("validators", [
   { name: "standalone.gen.js", contents: `${banner("validators")}\n${code}` },

@@ -60,6 +60,12 @@ export const {
   response_updateExperienceUser_403,
   response_updateExperienceUser_404,
 } = (() => {
+  function appendIssue(vErrors, instancePath, schemaPath, keyword, params, message) {
+    const issue = { instancePath, schemaPath, keyword, params, message };
+    if (vErrors === null) return [issue];
+    vErrors.push(issue);
+    return vErrors;
+  }
   var __getOwnPropNames = Object.getOwnPropertyNames;
   var __commonJS = (cb, mod) =>
     function __require() {
@@ -205,33 +211,25 @@ export const {
     let errors = 0;
     if (typeof data === "string") {
       if (!pattern3.test(data)) {
-        const err0 = {
+        vErrors = appendIssue(
+          vErrors,
           instancePath,
-          schemaPath: "#/pattern",
-          keyword: "pattern",
-          params: { pattern: "^[A-Fa-f\\d]{24}$" },
-          message: 'must match pattern "^[A-Fa-f\\d]{24}$"',
-        };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
+          "#/pattern",
+          "pattern",
+          { pattern: "^[A-Fa-f\\d]{24}$" },
+          'must match pattern "^[A-Fa-f\\d]{24}$"',
+        );
         errors++;
       }
     } else {
-      const err1 = {
+      vErrors = appendIssue(
+        vErrors,
         instancePath,
-        schemaPath: "#/type",
-        keyword: "type",
-        params: { type: "string" },
-        message: "must be string",
-      };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
+        "#/type",
+        "type",
+        { type: "string" },
+        "must be string",
+      );
       errors++;
     }
     validate53.errors = vErrors;
@@ -259,18 +257,14 @@ export const {
     }
     const _errs2 = errors;
     if (data !== null) {
-      const err0 = {
+      vErrors = appendIssue(
+        vErrors,
         instancePath,
-        schemaPath: "#/oneOf/1/type",
-        keyword: "type",
-        params: { type: "null" },
-        message: "must be null",
-      };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
+        "#/oneOf/1/type",
+        "type",
+        { type: "null" },
+        "must be null",
+      );
       errors++;
     }
     var _valid0 = _errs2 === errors;
@@ -284,18 +278,14 @@ export const {
       }
     }
     if (!valid0) {
-      const err1 = {
+      vErrors = appendIssue(
+        vErrors,
         instancePath,
-        schemaPath: "#/oneOf",
-        keyword: "oneOf",
-        params: { passingSchemas: passing0 },
-        message: "must match exactly one schema in oneOf",
-      };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
+        "#/oneOf",
+        "oneOf",
+        { passingSchemas: passing0 },
+        "must match exactly one schema in oneOf",
+      );
       errors++;
     } else {
       errors = _errs0;
@@ -338,33 +328,25 @@ export const {
     }
     const _errs2 = errors;
     if (typeof data !== "string") {
-      const err0 = {
+      vErrors = appendIssue(
+        vErrors,
         instancePath,
-        schemaPath: "#/oneOf/1/type",
-        keyword: "type",
-        params: { type: "string" },
-        message: "must be string",
-      };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
+        "#/oneOf/1/type",
+        "type",
+        { type: "string" },
+        "must be string",
+      );
       errors++;
     }
     if (!(data === "any" || data === "none")) {
-      const err1 = {
+      vErrors = appendIssue(
+        vErrors,
         instancePath,
-        schemaPath: "#/oneOf/1/enum",
-        keyword: "enum",
-        params: { allowedValues: schema22.oneOf[1].enum },
-        message: "must be equal to one of the allowed values",
-      };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
+        "#/oneOf/1/enum",
+        "enum",
+        { allowedValues: schema22.oneOf[1].enum },
+        "must be equal to one of the allowed values",
+      );
       errors++;
     }
     var _valid0 = _errs2 === errors;
@@ -378,18 +360,14 @@ export const {
       }
     }
     if (!valid0) {
-      const err2 = {
+      vErrors = appendIssue(
+        vErrors,
         instancePath,
-        schemaPath: "#/oneOf",
-        keyword: "oneOf",
-        params: { passingSchemas: passing0 },
-        message: "must match exactly one schema in oneOf",
-      };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
+        "#/oneOf",
+        "oneOf",
+        { passingSchemas: passing0 },
+        "must match exactly one schema in oneOf",
+      );
       errors++;
     } else {
       errors = _errs0;
@@ -416,18 +394,14 @@ export const {
     if (data && typeof data == "object" && !Array.isArray(data)) {
       for (const key0 of Object.keys(data)) {
         if (!pattern4.test(key0)) {
-          const err0 = {
+          vErrors = appendIssue(
+            vErrors,
             instancePath,
-            schemaPath: "#/additionalProperties",
-            keyword: "additionalProperties",
-            params: { additionalProperty: key0 },
-            message: "must NOT have additional properties",
-          };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
-          }
+            "#/additionalProperties",
+            "additionalProperties",
+            { additionalProperty: key0 },
+            "must NOT have additional properties",
+          );
           errors++;
         }
       }
@@ -436,65 +410,49 @@ export const {
           let data0 = data[key1];
           if (typeof data0 === "string") {
             if (data0.length > 255 && func60(data0) > 255) {
-              const err1 = {
-                instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),
-                schemaPath: "#/patternProperties/%5E%5B0-9a-zA-Z_-%5D%7B1%2C255%7D%24/maxLength",
-                keyword: "maxLength",
-                params: { limit: 255 },
-                message: "must NOT have more than 255 characters",
-              };
-              if (vErrors === null) {
-                vErrors = [err1];
-              } else {
-                vErrors.push(err1);
-              }
+              vErrors = appendIssue(
+                vErrors,
+                instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),
+                "#/patternProperties/%5E%5B0-9a-zA-Z_-%5D%7B1%2C255%7D%24/maxLength",
+                "maxLength",
+                { limit: 255 },
+                "must NOT have more than 255 characters",
+              );
               errors++;
             }
             if (data0.length < 2 && func60(data0) < 1) {
-              const err2 = {
-                instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),
-                schemaPath: "#/patternProperties/%5E%5B0-9a-zA-Z_-%5D%7B1%2C255%7D%24/minLength",
-                keyword: "minLength",
-                params: { limit: 1 },
-                message: "must NOT have fewer than 1 characters",
-              };
-              if (vErrors === null) {
-                vErrors = [err2];
-              } else {
-                vErrors.push(err2);
-              }
+              vErrors = appendIssue(
+                vErrors,
+                instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),
+                "#/patternProperties/%5E%5B0-9a-zA-Z_-%5D%7B1%2C255%7D%24/minLength",
+                "minLength",
+                { limit: 1 },
+                "must NOT have fewer than 1 characters",
+              );
               errors++;
             }
           } else {
-            const err3 = {
-              instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),
-              schemaPath: "#/patternProperties/%5E%5B0-9a-zA-Z_-%5D%7B1%2C255%7D%24/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
-            };
-            if (vErrors === null) {
-              vErrors = [err3];
-            } else {
-              vErrors.push(err3);
-            }
+            vErrors = appendIssue(
+              vErrors,
+              instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),
+              "#/patternProperties/%5E%5B0-9a-zA-Z_-%5D%7B1%2C255%7D%24/type",
+              "type",
+              { type: "string" },
+              "must be string",
+            );
             errors++;
           }
         }
       }
     } else {
-      const err4 = {
+      vErrors = appendIssue(
+        vErrors,
         instancePath,
-        schemaPath: "#/type",
-        keyword: "type",
-        params: { type: "object" },
-        message: "must be object",
-      };
-      if (vErrors === null) {
-        vErrors = [err4];
-      } else {
-        vErrors.push(err4);
-      }
+        "#/type",
+        "type",
+        { type: "object" },
+        "must be object",
+      );
       errors++;
     }
     validate58.errors = vErrors;
@@ -526,48 +484,36 @@ export const {
         let data1 = data.name;
         if (typeof data1 === "string") {
           if (data1.length > 255 && func60(data1) > 255) {
-            const err0 = {
-              instancePath: instancePath + "/name",
-              schemaPath: "#/properties/name/maxLength",
-              keyword: "maxLength",
-              params: { limit: 255 },
-              message: "must NOT have more than 255 characters",
-            };
-            if (vErrors === null) {
-              vErrors = [err0];
-            } else {
-              vErrors.push(err0);
-            }
+            vErrors = appendIssue(
+              vErrors,
+              instancePath + "/name",
+              "#/properties/name/maxLength",
+              "maxLength",
+              { limit: 255 },
+              "must NOT have more than 255 characters",
+            );
             errors++;
           }
           if (data1.length < 2 && func60(data1) < 1) {
-            const err1 = {
-              instancePath: instancePath + "/name",
-              schemaPath: "#/properties/name/minLength",
-              keyword: "minLength",
-              params: { limit: 1 },
-              message: "must NOT have fewer than 1 characters",
-            };
-            if (vErrors === null) {
-              vErrors = [err1];
-            } else {
-              vErrors.push(err1);
-            }
+            vErrors = appendIssue(
+              vErrors,
+              instancePath + "/name",
+              "#/properties/name/minLength",
+              "minLength",
+              { limit: 1 },
+              "must NOT have fewer than 1 characters",
+            );
             errors++;
           }
         } else {
-          const err2 = {
-            instancePath: instancePath + "/name",
-            schemaPath: "#/properties/name/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
+          vErrors = appendIssue(
+            vErrors,
+            instancePath + "/name",
+            "#/properties/name/type",
+            "type",
+            { type: "string" },
+            "must be string",
+          );
           errors++;
         }
       }
@@ -595,18 +541,14 @@ export const {
         }
         const _errs7 = errors;
         if (data2 !== null) {
-          const err3 = {
-            instancePath: instancePath + "/parentId",
-            schemaPath: "#/properties/parentId/oneOf/1/type",
-            keyword: "type",
-            params: { type: "null" },
-            message: "must be null",
-          };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
+          vErrors = appendIssue(
+            vErrors,
+            instancePath + "/parentId",
+            "#/properties/parentId/oneOf/1/type",
+            "type",
+            { type: "null" },
+            "must be null",
+          );
           errors++;
         }
         var _valid0 = _errs7 === errors;
@@ -620,18 +562,14 @@ export const {
           }
         }
         if (!valid1) {
-          const err4 = {
-            instancePath: instancePath + "/parentId",
-            schemaPath: "#/properties/parentId/oneOf",
-            keyword: "oneOf",
-            params: { passingSchemas: passing0 },
-            message: "must match exactly one schema in oneOf",
-          };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
+          vErrors = appendIssue(
+            vErrors,
+            instancePath + "/parentId",
+            "#/properties/parentId/oneOf",
+            "oneOf",
+            { passingSchemas: passing0 },
+            "must match exactly one schema in oneOf",
+          );
           errors++;
         } else {
           errors = _errs5;
@@ -645,18 +583,14 @@ export const {
         }
       }
     } else {
-      const err5 = {
+      vErrors = appendIssue(
+        vErrors,
         instancePath,
-        schemaPath: "#/type",
-        keyword: "type",
-        params: { type: "object" },
-        message: "must be object",
-      };
-      if (vErrors === null) {
-        vErrors = [err5];
-      } else {
-        vErrors.push(err5);
-      }
+        "#/type",
+        "type",
+        { type: "object" },
+        "must be object",
+      );
       errors++;
     }
     validate59.errors = vErrors;
@@ -675,93 +609,69 @@ export const {
     let errors = 0;
     if (data && typeof data == "object" && !Array.isArray(data)) {
       if (data.id === void 0 || !func0.call(data, "id")) {
-        const err0 = {
+        vErrors = appendIssue(
+          vErrors,
           instancePath,
-          schemaPath: "#/required",
-          keyword: "required",
-          params: { missingProperty: "id" },
-          message: "must have required property 'id'",
-        };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
+          "#/required",
+          "required",
+          { missingProperty: "id" },
+          "must have required property 'id'",
+        );
         errors++;
       }
       if (data.experienceUserId === void 0 || !func0.call(data, "experienceUserId")) {
-        const err1 = {
+        vErrors = appendIssue(
+          vErrors,
           instancePath,
-          schemaPath: "#/required",
-          keyword: "required",
-          params: { missingProperty: "experienceUserId" },
-          message: "must have required property 'experienceUserId'",
-        };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
+          "#/required",
+          "required",
+          { missingProperty: "experienceUserId" },
+          "must have required property 'experienceUserId'",
+        );
         errors++;
       }
       if (data.applicationId === void 0 || !func0.call(data, "applicationId")) {
-        const err2 = {
+        vErrors = appendIssue(
+          vErrors,
           instancePath,
-          schemaPath: "#/required",
-          keyword: "required",
-          params: { missingProperty: "applicationId" },
-          message: "must have required property 'applicationId'",
-        };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
+          "#/required",
+          "required",
+          { missingProperty: "applicationId" },
+          "must have required property 'applicationId'",
+        );
         errors++;
       }
       if (data.email === void 0 || !func0.call(data, "email")) {
-        const err3 = {
+        vErrors = appendIssue(
+          vErrors,
           instancePath,
-          schemaPath: "#/required",
-          keyword: "required",
-          params: { missingProperty: "email" },
-          message: "must have required property 'email'",
-        };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
+          "#/required",
+          "required",
+          { missingProperty: "email" },
+          "must have required property 'email'",
+        );
         errors++;
       }
       if (data.creationDate === void 0 || !func0.call(data, "creationDate")) {
-        const err4 = {
+        vErrors = appendIssue(
+          vErrors,
           instancePath,
-          schemaPath: "#/required",
-          keyword: "required",
-          params: { missingProperty: "creationDate" },
-          message: "must have required property 'creationDate'",
-        };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
+          "#/required",
+          "required",
+          { missingProperty: "creationDate" },
+          "must have required property 'creationDate'",
+        );
         errors++;
       }
       if (data.lastUpdated === void 0 || !func0.call(data, "lastUpdated")) {
-        const err5 = {
+        vErrors = appendIssue(
+          vErrors,
           instancePath,
-          schemaPath: "#/required",
-          keyword: "required",
-          params: { missingProperty: "lastUpdated" },
-          message: "must have required property 'lastUpdated'",
-        };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
+          "#/required",
+          "required",
+          { missingProperty: "lastUpdated" },
+          "must have required property 'lastUpdated'",
+        );
         errors++;
       }
       if (data.id !== void 0 && func0.call(data, "id")) {
@@ -807,33 +717,25 @@ export const {
         let data3 = data.creationDate;
         if (typeof data3 === "string") {
           if (!formats0.validate(data3)) {
-            const err6 = {
-              instancePath: instancePath + "/creationDate",
-              schemaPath: "#/properties/creationDate/format",
-              keyword: "format",
-              params: { format: "date-time" },
-              message: 'must match format "date-time"',
-            };
-            if (vErrors === null) {
-              vErrors = [err6];
-            } else {
-              vErrors.push(err6);
-            }
+            vErrors = appendIssue(
+              vErrors,
+              instancePath + "/creationDate",
+              "#/properties/creationDate/format",
+              "format",
+              { format: "date-time" },
+              'must match format "date-time"',
+            );
             errors++;
           }
         } else {
-          const err7 = {
-            instancePath: instancePath + "/creationDate",
-            schemaPath: "#/properties/creationDate/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
-          }
+          vErrors = appendIssue(
+            vErrors,
+            instancePath + "/creationDate",
+            "#/properties/creationDate/type",
+            "type",
+            { type: "string" },
+            "must be string",
+          );
           errors++;
         }
       }
@@ -841,33 +743,25 @@ export const {
         let data4 = data.lastUpdated;
         if (typeof data4 === "string") {
           if (!formats0.validate(data4)) {
-            const err8 = {
-              instancePath: instancePath + "/lastUpdated",
-              schemaPath: "#/properties/lastUpdated/format",
-              keyword: "format",
-              params: { format: "date-time" },
-              message: 'must match format "date-time"',
-            };
-            if (vErrors === null) {
-              vErrors = [err8];
-            } else {
-              vErrors.push(err8);
-            }
+            vErrors = appendIssue(
+              vErrors,
+              instancePath + "/lastUpdated",
+              "#/properties/lastUpdated/format",
+              "format",
+              { format: "date-time" },
+              'must match format "date-time"',
+            );
             errors++;
           }
         } else {
-          const err9 = {
-            instancePath: instancePath + "/lastUpdated",
-            schemaPath: "#/properties/lastUpdated/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err9];
-          } else {
-            vErrors.push(err9);
-          }
+          vErrors = appendIssue(
+            vErrors,
+            instancePath + "/lastUpdated",
+            "#/properties/lastUpdated/type",
+            "type",
+            { type: "string" },
+            "must be string",
+          );
           errors++;
         }
       }
@@ -875,33 +769,25 @@ export const {
         let data5 = data.passwordLastUpdated;
         if (typeof data5 === "string") {
           if (!formats0.validate(data5)) {
-            const err10 = {
-              instancePath: instancePath + "/passwordLastUpdated",
-              schemaPath: "#/properties/passwordLastUpdated/format",
-              keyword: "format",
-              params: { format: "date-time" },
-              message: 'must match format "date-time"',
-            };
-            if (vErrors === null) {
-              vErrors = [err10];
-            } else {
-              vErrors.push(err10);
-            }
+            vErrors = appendIssue(
+              vErrors,
+              instancePath + "/passwordLastUpdated",
+              "#/properties/passwordLastUpdated/format",
+              "format",
+              { format: "date-time" },
+              'must match format "date-time"',
+            );
             errors++;
           }
         } else {
-          const err11 = {
-            instancePath: instancePath + "/passwordLastUpdated",
-            schemaPath: "#/properties/passwordLastUpdated/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
-          }
+          vErrors = appendIssue(
+            vErrors,
+            instancePath + "/passwordLastUpdated",
+            "#/properties/passwordLastUpdated/type",
+            "type",
+            { type: "string" },
+            "must be string",
+          );
           errors++;
         }
       }
@@ -909,33 +795,25 @@ export const {
         let data6 = data.lastLogin;
         if (typeof data6 === "string") {
           if (!formats0.validate(data6)) {
-            const err12 = {
-              instancePath: instancePath + "/lastLogin",
-              schemaPath: "#/properties/lastLogin/format",
-              keyword: "format",
-              params: { format: "date-time" },
-              message: 'must match format "date-time"',
-            };
-            if (vErrors === null) {
-              vErrors = [err12];
-            } else {
-              vErrors.push(err12);
-            }
+            vErrors = appendIssue(
+              vErrors,
+              instancePath + "/lastLogin",
+              "#/properties/lastLogin/format",
+              "format",
+              { format: "date-time" },
+              'must match format "date-time"',
+            );
             errors++;
           }
         } else {
-          const err13 = {
-            instancePath: instancePath + "/lastLogin",
-            schemaPath: "#/properties/lastLogin/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err13];
-          } else {
-            vErrors.push(err13);
-          }
+          vErrors = appendIssue(
+            vErrors,
+            instancePath + "/lastLogin",
+            "#/properties/lastLogin/type",
+            "type",
+            { type: "string" },
+            "must be string",
+          );
           errors++;
         }
       }
@@ -943,48 +821,36 @@ export const {
         let data7 = data.email;
         if (typeof data7 === "string") {
           if (data7.length > 1024 && func60(data7) > 1024) {
-            const err14 = {
-              instancePath: instancePath + "/email",
-              schemaPath: "#/properties/email/maxLength",
-              keyword: "maxLength",
-              params: { limit: 1024 },
-              message: "must NOT have more than 1024 characters",
-            };
-            if (vErrors === null) {
-              vErrors = [err14];
-            } else {
-              vErrors.push(err14);
-            }
+            vErrors = appendIssue(
+              vErrors,
+              instancePath + "/email",
+              "#/properties/email/maxLength",
+              "maxLength",
+              { limit: 1024 },
+              "must NOT have more than 1024 characters",
+            );
             errors++;
           }
           if (!formats8.test(data7)) {
-            const err15 = {
-              instancePath: instancePath + "/email",
-              schemaPath: "#/properties/email/format",
-              keyword: "format",
-              params: { format: "email" },
-              message: 'must match format "email"',
-            };
-            if (vErrors === null) {
-              vErrors = [err15];
-            } else {
-              vErrors.push(err15);
-            }
+            vErrors = appendIssue(
+              vErrors,
+              instancePath + "/email",
+              "#/properties/email/format",
+              "format",
+              { format: "email" },
+              'must match format "email"',
+            );
             errors++;
           }
         } else {
-          const err16 = {
-            instancePath: instancePath + "/email",
-            schemaPath: "#/properties/email/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err16];
-          } else {
-            vErrors.push(err16);
-          }
+          vErrors = appendIssue(
+            vErrors,
+            instancePath + "/email",
+            "#/properties/email/type",
+            "type",
+            { type: "string" },
+            "must be string",
+          );
           errors++;
         }
       }
@@ -992,33 +858,25 @@ export const {
         let data8 = data.firstName;
         if (typeof data8 === "string") {
           if (data8.length > 1024 && func60(data8) > 1024) {
-            const err17 = {
-              instancePath: instancePath + "/firstName",
-              schemaPath: "#/properties/firstName/maxLength",
-              keyword: "maxLength",
-              params: { limit: 1024 },
-              message: "must NOT have more than 1024 characters",
-            };
-            if (vErrors === null) {
-              vErrors = [err17];
-            } else {
-              vErrors.push(err17);
-            }
+            vErrors = appendIssue(
+              vErrors,
+              instancePath + "/firstName",
+              "#/properties/firstName/maxLength",
+              "maxLength",
+              { limit: 1024 },
+              "must NOT have more than 1024 characters",
+            );
             errors++;
           }
         } else {
-          const err18 = {
-            instancePath: instancePath + "/firstName",
-            schemaPath: "#/properties/firstName/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err18];
-          } else {
-            vErrors.push(err18);
-          }
+          vErrors = appendIssue(
+            vErrors,
+            instancePath + "/firstName",
+            "#/properties/firstName/type",
+            "type",
+            { type: "string" },
+            "must be string",
+          );
           errors++;
         }
       }
@@ -1026,33 +884,25 @@ export const {
         let data9 = data.lastName;
         if (typeof data9 === "string") {
           if (data9.length > 1024 && func60(data9) > 1024) {
-            const err19 = {
-              instancePath: instancePath + "/lastName",
-              schemaPath: "#/properties/lastName/maxLength",
-              keyword: "maxLength",
-              params: { limit: 1024 },
-              message: "must NOT have more than 1024 characters",
-            };
-            if (vErrors === null) {
-              vErrors = [err19];
-            } else {
-              vErrors.push(err19);
-            }
+            vErrors = appendIssue(
+              vErrors,
+              instancePath + "/lastName",
+              "#/properties/lastName/maxLength",
+              "maxLength",
+              { limit: 1024 },
+              "must NOT have more than 1024 characters",
+            );
             errors++;
           }
         } else {
-          const err20 = {
-            instancePath: instancePath + "/lastName",
-            schemaPath: "#/properties/lastName/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err20];
-          } else {
-            vErrors.push(err20);
-          }
+          vErrors = appendIssue(
+            vErrors,
+            instancePath + "/lastName",
+            "#/properties/lastName/type",
+            "type",
+            { type: "string" },
+            "must be string",
+          );
           errors++;
         }
       }
@@ -1060,48 +910,36 @@ export const {
         let data10 = data.avatarUrl;
         if (typeof data10 === "string") {
           if (data10.length > 1024 && func60(data10) > 1024) {
-            const err21 = {
-              instancePath: instancePath + "/avatarUrl",
-              schemaPath: "#/properties/avatarUrl/maxLength",
-              keyword: "maxLength",
-              params: { limit: 1024 },
-              message: "must NOT have more than 1024 characters",
-            };
-            if (vErrors === null) {
-              vErrors = [err21];
-            } else {
-              vErrors.push(err21);
-            }
+            vErrors = appendIssue(
+              vErrors,
+              instancePath + "/avatarUrl",
+              "#/properties/avatarUrl/maxLength",
+              "maxLength",
+              { limit: 1024 },
+              "must NOT have more than 1024 characters",
+            );
             errors++;
           }
           if (!formats10(data10)) {
-            const err22 = {
-              instancePath: instancePath + "/avatarUrl",
-              schemaPath: "#/properties/avatarUrl/format",
-              keyword: "format",
-              params: { format: "uri" },
-              message: 'must match format "uri"',
-            };
-            if (vErrors === null) {
-              vErrors = [err22];
-            } else {
-              vErrors.push(err22);
-            }
+            vErrors = appendIssue(
+              vErrors,
+              instancePath + "/avatarUrl",
+              "#/properties/avatarUrl/format",
+              "format",
+              { format: "uri" },
+              'must match format "uri"',
+            );
             errors++;
           }
         } else {
-          const err23 = {
-            instancePath: instancePath + "/avatarUrl",
-            schemaPath: "#/properties/avatarUrl/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err23];
-          } else {
-            vErrors.push(err23);
-          }
+          vErrors = appendIssue(
+            vErrors,
+            instancePath + "/avatarUrl",
+            "#/properties/avatarUrl/type",
+            "type",
+            { type: "string" },
+            "must be string",
+          );
           errors++;
         }
       }
@@ -1109,33 +947,25 @@ export const {
         let data11 = data.tokenCutoff;
         if (typeof data11 === "string") {
           if (!formats0.validate(data11)) {
-            const err24 = {
-              instancePath: instancePath + "/tokenCutoff",
-              schemaPath: "#/properties/tokenCutoff/format",
-              keyword: "format",
-              params: { format: "date-time" },
-              message: 'must match format "date-time"',
-            };
-            if (vErrors === null) {
-              vErrors = [err24];
-            } else {
-              vErrors.push(err24);
-            }
+            vErrors = appendIssue(
+              vErrors,
+              instancePath + "/tokenCutoff",
+              "#/properties/tokenCutoff/format",
+              "format",
+              { format: "date-time" },
+              'must match format "date-time"',
+            );
             errors++;
           }
         } else {
-          const err25 = {
-            instancePath: instancePath + "/tokenCutoff",
-            schemaPath: "#/properties/tokenCutoff/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err25];
-          } else {
-            vErrors.push(err25);
-          }
+          vErrors = appendIssue(
+            vErrors,
+            instancePath + "/tokenCutoff",
+            "#/properties/tokenCutoff/type",
+            "type",
+            { type: "string" },
+            "must be string",
+          );
           errors++;
         }
       }
@@ -1170,34 +1000,26 @@ export const {
             }
           }
         } else {
-          const err26 = {
-            instancePath: instancePath + "/experienceGroups",
-            schemaPath: "#/properties/experienceGroups/type",
-            keyword: "type",
-            params: { type: "array" },
-            message: "must be array",
-          };
-          if (vErrors === null) {
-            vErrors = [err26];
-          } else {
-            vErrors.push(err26);
-          }
+          vErrors = appendIssue(
+            vErrors,
+            instancePath + "/experienceGroups",
+            "#/properties/experienceGroups/type",
+            "type",
+            { type: "array" },
+            "must be array",
+          );
           errors++;
         }
       }
     } else {
-      const err27 = {
+      vErrors = appendIssue(
+        vErrors,
         instancePath,
-        schemaPath: "#/type",
-        keyword: "type",
-        params: { type: "object" },
-        message: "must be object",
-      };
-      if (vErrors === null) {
-        vErrors = [err27];
-      } else {
-        vErrors.push(err27);
-      }
+        "#/type",
+        "type",
+        { type: "object" },
+        "must be object",
+      );
       errors++;
     }
     validate62.errors = vErrors;
@@ -1212,18 +1034,14 @@ export const {
     let errors = 0;
     if (Array.isArray(data)) {
       if (data.length > 1e3) {
-        const err0 = {
+        vErrors = appendIssue(
+          vErrors,
           instancePath,
-          schemaPath: "#/maxItems",
-          keyword: "maxItems",
-          params: { limit: 1e3 },
-          message: "must NOT have more than 1000 items",
-        };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
+          "#/maxItems",
+          "maxItems",
+          { limit: 1e3 },
+          "must NOT have more than 1000 items",
+        );
         errors++;
       }
       const len0 = data.length;
@@ -1241,18 +1059,14 @@ export const {
         }
       }
     } else {
-      const err1 = {
+      vErrors = appendIssue(
+        vErrors,
         instancePath,
-        schemaPath: "#/type",
-        keyword: "type",
-        params: { type: "array" },
-        message: "must be array",
-      };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
+        "#/type",
+        "type",
+        { type: "array" },
+        "must be array",
+      );
       errors++;
     }
     validate70.errors = vErrors;
@@ -1266,33 +1080,25 @@ export const {
     let errors = 0;
     if (data && typeof data == "object" && !Array.isArray(data)) {
       if (data.email === void 0 || !func0.call(data, "email")) {
-        const err0 = {
+        vErrors = appendIssue(
+          vErrors,
           instancePath,
-          schemaPath: "#/required",
-          keyword: "required",
-          params: { missingProperty: "email" },
-          message: "must have required property 'email'",
-        };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
+          "#/required",
+          "required",
+          { missingProperty: "email" },
+          "must have required property 'email'",
+        );
         errors++;
       }
       if (data.password === void 0 || !func0.call(data, "password")) {
-        const err1 = {
+        vErrors = appendIssue(
+          vErrors,
           instancePath,
-          schemaPath: "#/required",
-          keyword: "required",
-          params: { missingProperty: "password" },
-          message: "must have required property 'password'",
-        };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
+          "#/required",
+          "required",
+          { missingProperty: "password" },
+          "must have required property 'password'",
+        );
         errors++;
       }
       for (const key0 of Object.keys(data)) {
@@ -1307,18 +1113,14 @@ export const {
             key0 === "experienceGroupIds"
           )
         ) {
-          const err2 = {
+          vErrors = appendIssue(
+            vErrors,
             instancePath,
-            schemaPath: "#/additionalProperties",
-            keyword: "additionalProperties",
-            params: { additionalProperty: key0 },
-            message: "must NOT have additional properties",
-          };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
+            "#/additionalProperties",
+            "additionalProperties",
+            { additionalProperty: key0 },
+            "must NOT have additional properties",
+          );
           errors++;
         }
       }
@@ -1326,48 +1128,36 @@ export const {
         let data0 = data.email;
         if (typeof data0 === "string") {
           if (data0.length > 1024 && func60(data0) > 1024) {
-            const err3 = {
-              instancePath: instancePath + "/email",
-              schemaPath: "#/properties/email/maxLength",
-              keyword: "maxLength",
-              params: { limit: 1024 },
-              message: "must NOT have more than 1024 characters",
-            };
-            if (vErrors === null) {
-              vErrors = [err3];
-            } else {
-              vErrors.push(err3);
-            }
+            vErrors = appendIssue(
+              vErrors,
+              instancePath + "/email",
+              "#/properties/email/maxLength",
+              "maxLength",
+              { limit: 1024 },
+              "must NOT have more than 1024 characters",
+            );
             errors++;
           }
           if (!formats8.test(data0)) {
-            const err4 = {
-              instancePath: instancePath + "/email",
-              schemaPath: "#/properties/email/format",
-              keyword: "format",
-              params: { format: "email" },
-              message: 'must match format "email"',
-            };
-            if (vErrors === null) {
-              vErrors = [err4];
-            } else {
-              vErrors.push(err4);
-            }
+            vErrors = appendIssue(
+              vErrors,
+              instancePath + "/email",
+              "#/properties/email/format",
+              "format",
+              { format: "email" },
+              'must match format "email"',
+            );
             errors++;
           }
         } else {
-          const err5 = {
-            instancePath: instancePath + "/email",
-            schemaPath: "#/properties/email/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
+          vErrors = appendIssue(
+            vErrors,
+            instancePath + "/email",
+            "#/properties/email/type",
+            "type",
+            { type: "string" },
+            "must be string",
+          );
           errors++;
         }
       }
@@ -1375,33 +1165,25 @@ export const {
         let data1 = data.firstName;
         if (typeof data1 === "string") {
           if (data1.length > 1024 && func60(data1) > 1024) {
-            const err6 = {
-              instancePath: instancePath + "/firstName",
-              schemaPath: "#/properties/firstName/maxLength",
-              keyword: "maxLength",
-              params: { limit: 1024 },
-              message: "must NOT have more than 1024 characters",
-            };
-            if (vErrors === null) {
-              vErrors = [err6];
-            } else {
-              vErrors.push(err6);
-            }
+            vErrors = appendIssue(
+              vErrors,
+              instancePath + "/firstName",
+              "#/properties/firstName/maxLength",
+              "maxLength",
+              { limit: 1024 },
+              "must NOT have more than 1024 characters",
+            );
             errors++;
           }
         } else {
-          const err7 = {
-            instancePath: instancePath + "/firstName",
-            schemaPath: "#/properties/firstName/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
-          }
+          vErrors = appendIssue(
+            vErrors,
+            instancePath + "/firstName",
+            "#/properties/firstName/type",
+            "type",
+            { type: "string" },
+            "must be string",
+          );
           errors++;
         }
       }
@@ -1409,33 +1191,25 @@ export const {
         let data2 = data.lastName;
         if (typeof data2 === "string") {
           if (data2.length > 1024 && func60(data2) > 1024) {
-            const err8 = {
-              instancePath: instancePath + "/lastName",
-              schemaPath: "#/properties/lastName/maxLength",
-              keyword: "maxLength",
-              params: { limit: 1024 },
-              message: "must NOT have more than 1024 characters",
-            };
-            if (vErrors === null) {
-              vErrors = [err8];
-            } else {
-              vErrors.push(err8);
-            }
+            vErrors = appendIssue(
+              vErrors,
+              instancePath + "/lastName",
+              "#/properties/lastName/maxLength",
+              "maxLength",
+              { limit: 1024 },
+              "must NOT have more than 1024 characters",
+            );
             errors++;
           }
         } else {
-          const err9 = {
-            instancePath: instancePath + "/lastName",
-            schemaPath: "#/properties/lastName/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err9];
-          } else {
-            vErrors.push(err9);
-          }
+          vErrors = appendIssue(
+            vErrors,
+            instancePath + "/lastName",
+            "#/properties/lastName/type",
+            "type",
+            { type: "string" },
+            "must be string",
+          );
           errors++;
         }
       }
@@ -1443,48 +1217,36 @@ export const {
         let data3 = data.password;
         if (typeof data3 === "string") {
           if (data3.length > 2048 && func60(data3) > 2048) {
-            const err10 = {
-              instancePath: instancePath + "/password",
-              schemaPath: "#/properties/password/maxLength",
-              keyword: "maxLength",
-              params: { limit: 2048 },
-              message: "must NOT have more than 2048 characters",
-            };
-            if (vErrors === null) {
-              vErrors = [err10];
-            } else {
-              vErrors.push(err10);
-            }
+            vErrors = appendIssue(
+              vErrors,
+              instancePath + "/password",
+              "#/properties/password/maxLength",
+              "maxLength",
+              { limit: 2048 },
+              "must NOT have more than 2048 characters",
+            );
             errors++;
           }
           if (data3.length < 16 && func60(data3) < 8) {
-            const err11 = {
-              instancePath: instancePath + "/password",
-              schemaPath: "#/properties/password/minLength",
-              keyword: "minLength",
-              params: { limit: 8 },
-              message: "must NOT have fewer than 8 characters",
-            };
-            if (vErrors === null) {
-              vErrors = [err11];
-            } else {
-              vErrors.push(err11);
-            }
+            vErrors = appendIssue(
+              vErrors,
+              instancePath + "/password",
+              "#/properties/password/minLength",
+              "minLength",
+              { limit: 8 },
+              "must NOT have fewer than 8 characters",
+            );
             errors++;
           }
         } else {
-          const err12 = {
-            instancePath: instancePath + "/password",
-            schemaPath: "#/properties/password/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err12];
-          } else {
-            vErrors.push(err12);
-          }
+          vErrors = appendIssue(
+            vErrors,
+            instancePath + "/password",
+            "#/properties/password/type",
+            "type",
+            { type: "string" },
+            "must be string",
+          );
           errors++;
         }
       }
@@ -1492,33 +1254,25 @@ export const {
         let data4 = data.tokenCutoff;
         if (typeof data4 === "string") {
           if (!formats0.validate(data4)) {
-            const err13 = {
-              instancePath: instancePath + "/tokenCutoff",
-              schemaPath: "#/properties/tokenCutoff/format",
-              keyword: "format",
-              params: { format: "date-time" },
-              message: 'must match format "date-time"',
-            };
-            if (vErrors === null) {
-              vErrors = [err13];
-            } else {
-              vErrors.push(err13);
-            }
+            vErrors = appendIssue(
+              vErrors,
+              instancePath + "/tokenCutoff",
+              "#/properties/tokenCutoff/format",
+              "format",
+              { format: "date-time" },
+              'must match format "date-time"',
+            );
             errors++;
           }
         } else {
-          const err14 = {
-            instancePath: instancePath + "/tokenCutoff",
-            schemaPath: "#/properties/tokenCutoff/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err14];
-          } else {
-            vErrors.push(err14);
-          }
+          vErrors = appendIssue(
+            vErrors,
+            instancePath + "/tokenCutoff",
+            "#/properties/tokenCutoff/type",
+            "type",
+            { type: "string" },
+            "must be string",
+          );
           errors++;
         }
       }
@@ -1549,18 +1303,14 @@ export const {
         }
       }
     } else {
-      const err15 = {
+      vErrors = appendIssue(
+        vErrors,
         instancePath,
-        schemaPath: "#/type",
-        keyword: "type",
-        params: { type: "object" },
-        message: "must be object",
-      };
-      if (vErrors === null) {
-        vErrors = [err15];
-      } else {
-        vErrors.push(err15);
-      }
+        "#/type",
+        "type",
+        { type: "object" },
+        "must be object",
+      );
       errors++;
     }
     validate68.errors = vErrors;
@@ -1586,18 +1336,14 @@ export const {
             key0 === "experienceGroupIds"
           )
         ) {
-          const err0 = {
+          vErrors = appendIssue(
+            vErrors,
             instancePath,
-            schemaPath: "#/additionalProperties",
-            keyword: "additionalProperties",
-            params: { additionalProperty: key0 },
-            message: "must NOT have additional properties",
-          };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
-          }
+            "#/additionalProperties",
+            "additionalProperties",
+            { additionalProperty: key0 },
+            "must NOT have additional properties",
+          );
           errors++;
         }
       }
@@ -1605,48 +1351,36 @@ export const {
         let data0 = data.email;
         if (typeof data0 === "string") {
           if (data0.length > 1024 && func60(data0) > 1024) {
-            const err1 = {
-              instancePath: instancePath + "/email",
-              schemaPath: "#/properties/email/maxLength",
-              keyword: "maxLength",
-              params: { limit: 1024 },
-              message: "must NOT have more than 1024 characters",
-            };
-            if (vErrors === null) {
-              vErrors = [err1];
-            } else {
-              vErrors.push(err1);
-            }
+            vErrors = appendIssue(
+              vErrors,
+              instancePath + "/email",
+              "#/properties/email/maxLength",
+              "maxLength",
+              { limit: 1024 },
+              "must NOT have more than 1024 characters",
+            );
             errors++;
           }
           if (!formats8.test(data0)) {
-            const err2 = {
-              instancePath: instancePath + "/email",
-              schemaPath: "#/properties/email/format",
-              keyword: "format",
-              params: { format: "email" },
-              message: 'must match format "email"',
-            };
-            if (vErrors === null) {
-              vErrors = [err2];
-            } else {
-              vErrors.push(err2);
-            }
+            vErrors = appendIssue(
+              vErrors,
+              instancePath + "/email",
+              "#/properties/email/format",
+              "format",
+              { format: "email" },
+              'must match format "email"',
+            );
             errors++;
           }
         } else {
-          const err3 = {
-            instancePath: instancePath + "/email",
-            schemaPath: "#/properties/email/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
+          vErrors = appendIssue(
+            vErrors,
+            instancePath + "/email",
+            "#/properties/email/type",
+            "type",
+            { type: "string" },
+            "must be string",
+          );
           errors++;
         }
       }
@@ -1654,33 +1388,25 @@ export const {
         let data1 = data.firstName;
         if (typeof data1 === "string") {
           if (data1.length > 1024 && func60(data1) > 1024) {
-            const err4 = {
-              instancePath: instancePath + "/firstName",
-              schemaPath: "#/properties/firstName/maxLength",
-              keyword: "maxLength",
-              params: { limit: 1024 },
-              message: "must NOT have more than 1024 characters",
-            };
-            if (vErrors === null) {
-              vErrors = [err4];
-            } else {
-              vErrors.push(err4);
-            }
+            vErrors = appendIssue(
+              vErrors,
+              instancePath + "/firstName",
+              "#/properties/firstName/maxLength",
+              "maxLength",
+              { limit: 1024 },
+              "must NOT have more than 1024 characters",
+            );
             errors++;
           }
         } else {
-          const err5 = {
-            instancePath: instancePath + "/firstName",
-            schemaPath: "#/properties/firstName/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
+          vErrors = appendIssue(
+            vErrors,
+            instancePath + "/firstName",
+            "#/properties/firstName/type",
+            "type",
+            { type: "string" },
+            "must be string",
+          );
           errors++;
         }
       }
@@ -1688,33 +1414,25 @@ export const {
         let data2 = data.lastName;
         if (typeof data2 === "string") {
           if (data2.length > 1024 && func60(data2) > 1024) {
-            const err6 = {
-              instancePath: instancePath + "/lastName",
-              schemaPath: "#/properties/lastName/maxLength",
-              keyword: "maxLength",
-              params: { limit: 1024 },
-              message: "must NOT have more than 1024 characters",
-            };
-            if (vErrors === null) {
-              vErrors = [err6];
-            } else {
-              vErrors.push(err6);
-            }
+            vErrors = appendIssue(
+              vErrors,
+              instancePath + "/lastName",
+              "#/properties/lastName/maxLength",
+              "maxLength",
+              { limit: 1024 },
+              "must NOT have more than 1024 characters",
+            );
             errors++;
           }
         } else {
-          const err7 = {
-            instancePath: instancePath + "/lastName",
-            schemaPath: "#/properties/lastName/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
-          }
+          vErrors = appendIssue(
+            vErrors,
+            instancePath + "/lastName",
+            "#/properties/lastName/type",
+            "type",
+            { type: "string" },
+            "must be string",
+          );
           errors++;
         }
       }
@@ -1722,48 +1440,36 @@ export const {
         let data3 = data.password;
         if (typeof data3 === "string") {
           if (data3.length > 2048 && func60(data3) > 2048) {
-            const err8 = {
-              instancePath: instancePath + "/password",
-              schemaPath: "#/properties/password/maxLength",
-              keyword: "maxLength",
-              params: { limit: 2048 },
-              message: "must NOT have more than 2048 characters",
-            };
-            if (vErrors === null) {
-              vErrors = [err8];
-            } else {
-              vErrors.push(err8);
-            }
+            vErrors = appendIssue(
+              vErrors,
+              instancePath + "/password",
+              "#/properties/password/maxLength",
+              "maxLength",
+              { limit: 2048 },
+              "must NOT have more than 2048 characters",
+            );
             errors++;
           }
           if (data3.length < 16 && func60(data3) < 8) {
-            const err9 = {
-              instancePath: instancePath + "/password",
-              schemaPath: "#/properties/password/minLength",
-              keyword: "minLength",
-              params: { limit: 8 },
-              message: "must NOT have fewer than 8 characters",
-            };
-            if (vErrors === null) {
-              vErrors = [err9];
-            } else {
-              vErrors.push(err9);
-            }
+            vErrors = appendIssue(
+              vErrors,
+              instancePath + "/password",
+              "#/properties/password/minLength",
+              "minLength",
+              { limit: 8 },
+              "must NOT have fewer than 8 characters",
+            );
             errors++;
           }
         } else {
-          const err10 = {
-            instancePath: instancePath + "/password",
-            schemaPath: "#/properties/password/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err10];
-          } else {
-            vErrors.push(err10);
-          }
+          vErrors = appendIssue(
+            vErrors,
+            instancePath + "/password",
+            "#/properties/password/type",
+            "type",
+            { type: "string" },
+            "must be string",
+          );
           errors++;
         }
       }
@@ -1771,33 +1477,25 @@ export const {
         let data4 = data.tokenCutoff;
         if (typeof data4 === "string") {
           if (!formats0.validate(data4)) {
-            const err11 = {
-              instancePath: instancePath + "/tokenCutoff",
-              schemaPath: "#/properties/tokenCutoff/format",
-              keyword: "format",
-              params: { format: "date-time" },
-              message: 'must match format "date-time"',
-            };
-            if (vErrors === null) {
-              vErrors = [err11];
-            } else {
-              vErrors.push(err11);
-            }
+            vErrors = appendIssue(
+              vErrors,
+              instancePath + "/tokenCutoff",
+              "#/properties/tokenCutoff/format",
+              "format",
+              { format: "date-time" },
+              'must match format "date-time"',
+            );
             errors++;
           }
         } else {
-          const err12 = {
-            instancePath: instancePath + "/tokenCutoff",
-            schemaPath: "#/properties/tokenCutoff/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err12];
-          } else {
-            vErrors.push(err12);
-          }
+          vErrors = appendIssue(
+            vErrors,
+            instancePath + "/tokenCutoff",
+            "#/properties/tokenCutoff/type",
+            "type",
+            { type: "string" },
+            "must be string",
+          );
           errors++;
         }
       }
@@ -1828,18 +1526,14 @@ export const {
         }
       }
     } else {
-      const err13 = {
+      vErrors = appendIssue(
+        vErrors,
         instancePath,
-        schemaPath: "#/type",
-        keyword: "type",
-        params: { type: "object" },
-        message: "must be object",
-      };
-      if (vErrors === null) {
-        vErrors = [err13];
-      } else {
-        vErrors.push(err13);
-      }
+        "#/type",
+        "type",
+        { type: "object" },
+        "must be object",
+      );
       errors++;
     }
     validate73.errors = vErrors;
@@ -1904,78 +1598,58 @@ export const {
     let errors = 0;
     if (data && typeof data == "object" && !Array.isArray(data)) {
       if (data.items === void 0 || !func0.call(data, "items")) {
-        const err0 = {
+        vErrors = appendIssue(
+          vErrors,
           instancePath,
-          schemaPath: "#/required",
-          keyword: "required",
-          params: { missingProperty: "items" },
-          message: "must have required property 'items'",
-        };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
+          "#/required",
+          "required",
+          { missingProperty: "items" },
+          "must have required property 'items'",
+        );
         errors++;
       }
       if (data.count === void 0 || !func0.call(data, "count")) {
-        const err1 = {
+        vErrors = appendIssue(
+          vErrors,
           instancePath,
-          schemaPath: "#/required",
-          keyword: "required",
-          params: { missingProperty: "count" },
-          message: "must have required property 'count'",
-        };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
+          "#/required",
+          "required",
+          { missingProperty: "count" },
+          "must have required property 'count'",
+        );
         errors++;
       }
       if (data.totalCount === void 0 || !func0.call(data, "totalCount")) {
-        const err2 = {
+        vErrors = appendIssue(
+          vErrors,
           instancePath,
-          schemaPath: "#/required",
-          keyword: "required",
-          params: { missingProperty: "totalCount" },
-          message: "must have required property 'totalCount'",
-        };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
+          "#/required",
+          "required",
+          { missingProperty: "totalCount" },
+          "must have required property 'totalCount'",
+        );
         errors++;
       }
       if (data.perPage === void 0 || !func0.call(data, "perPage")) {
-        const err3 = {
+        vErrors = appendIssue(
+          vErrors,
           instancePath,
-          schemaPath: "#/required",
-          keyword: "required",
-          params: { missingProperty: "perPage" },
-          message: "must have required property 'perPage'",
-        };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
+          "#/required",
+          "required",
+          { missingProperty: "perPage" },
+          "must have required property 'perPage'",
+        );
         errors++;
       }
       if (data.page === void 0 || !func0.call(data, "page")) {
-        const err4 = {
+        vErrors = appendIssue(
+          vErrors,
           instancePath,
-          schemaPath: "#/required",
-          keyword: "required",
-          params: { missingProperty: "page" },
-          message: "must have required property 'page'",
-        };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
+          "#/required",
+          "required",
+          { missingProperty: "page" },
+          "must have required property 'page'",
+        );
         errors++;
       }
       if (data.items !== void 0 && func0.call(data, "items")) {
@@ -1996,159 +1670,123 @@ export const {
             }
           }
         } else {
-          const err5 = {
-            instancePath: instancePath + "/items",
-            schemaPath: "#/properties/items/type",
-            keyword: "type",
-            params: { type: "array" },
-            message: "must be array",
-          };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
+          vErrors = appendIssue(
+            vErrors,
+            instancePath + "/items",
+            "#/properties/items/type",
+            "type",
+            { type: "array" },
+            "must be array",
+          );
           errors++;
         }
       }
       if (data.count !== void 0 && func0.call(data, "count")) {
         let data2 = data.count;
         if (!(typeof data2 == "number" && !(data2 % 1) && !isNaN(data2) && isFinite(data2))) {
-          const err6 = {
-            instancePath: instancePath + "/count",
-            schemaPath: "#/properties/count/type",
-            keyword: "type",
-            params: { type: "integer" },
-            message: "must be integer",
-          };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
+          vErrors = appendIssue(
+            vErrors,
+            instancePath + "/count",
+            "#/properties/count/type",
+            "type",
+            { type: "integer" },
+            "must be integer",
+          );
           errors++;
         }
       }
       if (data.totalCount !== void 0 && func0.call(data, "totalCount")) {
         let data3 = data.totalCount;
         if (!(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3) && isFinite(data3))) {
-          const err7 = {
-            instancePath: instancePath + "/totalCount",
-            schemaPath: "#/properties/totalCount/type",
-            keyword: "type",
-            params: { type: "integer" },
-            message: "must be integer",
-          };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
-          }
+          vErrors = appendIssue(
+            vErrors,
+            instancePath + "/totalCount",
+            "#/properties/totalCount/type",
+            "type",
+            { type: "integer" },
+            "must be integer",
+          );
           errors++;
         }
       }
       if (data.perPage !== void 0 && func0.call(data, "perPage")) {
         let data4 = data.perPage;
         if (!(typeof data4 == "number" && !(data4 % 1) && !isNaN(data4) && isFinite(data4))) {
-          const err8 = {
-            instancePath: instancePath + "/perPage",
-            schemaPath: "#/properties/perPage/type",
-            keyword: "type",
-            params: { type: "integer" },
-            message: "must be integer",
-          };
-          if (vErrors === null) {
-            vErrors = [err8];
-          } else {
-            vErrors.push(err8);
-          }
+          vErrors = appendIssue(
+            vErrors,
+            instancePath + "/perPage",
+            "#/properties/perPage/type",
+            "type",
+            { type: "integer" },
+            "must be integer",
+          );
           errors++;
         }
       }
       if (data.page !== void 0 && func0.call(data, "page")) {
         let data5 = data.page;
         if (!(typeof data5 == "number" && !(data5 % 1) && !isNaN(data5) && isFinite(data5))) {
-          const err9 = {
-            instancePath: instancePath + "/page",
-            schemaPath: "#/properties/page/type",
-            keyword: "type",
-            params: { type: "integer" },
-            message: "must be integer",
-          };
-          if (vErrors === null) {
-            vErrors = [err9];
-          } else {
-            vErrors.push(err9);
-          }
+          vErrors = appendIssue(
+            vErrors,
+            instancePath + "/page",
+            "#/properties/page/type",
+            "type",
+            { type: "integer" },
+            "must be integer",
+          );
           errors++;
         }
       }
       if (data.filter !== void 0 && func0.call(data, "filter")) {
         if (typeof data.filter !== "string") {
-          const err10 = {
-            instancePath: instancePath + "/filter",
-            schemaPath: "#/properties/filter/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err10];
-          } else {
-            vErrors.push(err10);
-          }
+          vErrors = appendIssue(
+            vErrors,
+            instancePath + "/filter",
+            "#/properties/filter/type",
+            "type",
+            { type: "string" },
+            "must be string",
+          );
           errors++;
         }
       }
       if (data.filterField !== void 0 && func0.call(data, "filterField")) {
         if (typeof data.filterField !== "string") {
-          const err11 = {
-            instancePath: instancePath + "/filterField",
-            schemaPath: "#/properties/filterField/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
-          }
+          vErrors = appendIssue(
+            vErrors,
+            instancePath + "/filterField",
+            "#/properties/filterField/type",
+            "type",
+            { type: "string" },
+            "must be string",
+          );
           errors++;
         }
       }
       if (data.sortField !== void 0 && func0.call(data, "sortField")) {
         if (typeof data.sortField !== "string") {
-          const err12 = {
-            instancePath: instancePath + "/sortField",
-            schemaPath: "#/properties/sortField/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err12];
-          } else {
-            vErrors.push(err12);
-          }
+          vErrors = appendIssue(
+            vErrors,
+            instancePath + "/sortField",
+            "#/properties/sortField/type",
+            "type",
+            { type: "string" },
+            "must be string",
+          );
           errors++;
         }
       }
       if (data.sortDirection !== void 0 && func0.call(data, "sortDirection")) {
         let data9 = data.sortDirection;
         if (typeof data9 !== "string") {
-          const err13 = {
-            instancePath: instancePath + "/sortDirection",
-            schemaPath: "#/properties/sortDirection/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err13];
-          } else {
-            vErrors.push(err13);
-          }
+          vErrors = appendIssue(
+            vErrors,
+            instancePath + "/sortDirection",
+            "#/properties/sortDirection/type",
+            "type",
+            { type: "string" },
+            "must be string",
+          );
           errors++;
         }
         if (
@@ -2160,18 +1798,14 @@ export const {
             data9 === ""
           )
         ) {
-          const err14 = {
-            instancePath: instancePath + "/sortDirection",
-            schemaPath: "#/properties/sortDirection/enum",
-            keyword: "enum",
-            params: { allowedValues: schema30.properties.sortDirection.enum },
-            message: "must be equal to one of the allowed values",
-          };
-          if (vErrors === null) {
-            vErrors = [err14];
-          } else {
-            vErrors.push(err14);
-          }
+          vErrors = appendIssue(
+            vErrors,
+            instancePath + "/sortDirection",
+            "#/properties/sortDirection/enum",
+            "enum",
+            { allowedValues: schema30.properties.sortDirection.enum },
+            "must be equal to one of the allowed values",
+          );
           errors++;
         }
       }
@@ -2202,18 +1836,14 @@ export const {
         }
       }
     } else {
-      const err15 = {
+      vErrors = appendIssue(
+        vErrors,
         instancePath,
-        schemaPath: "#/type",
-        keyword: "type",
-        params: { type: "object" },
-        message: "must be object",
-      };
-      if (vErrors === null) {
-        vErrors = [err15];
-      } else {
-        vErrors.push(err15);
-      }
+        "#/type",
+        "type",
+        { type: "object" },
+        "must be object",
+      );
       errors++;
     }
     validate78.errors = vErrors;
@@ -2228,82 +1858,62 @@ export const {
     let errors = 0;
     if (data && typeof data == "object" && !Array.isArray(data)) {
       if (data.type === void 0 || !func0.call(data, "type")) {
-        const err0 = {
+        vErrors = appendIssue(
+          vErrors,
           instancePath,
-          schemaPath: "#/required",
-          keyword: "required",
-          params: { missingProperty: "type" },
-          message: "must have required property 'type'",
-        };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
+          "#/required",
+          "required",
+          { missingProperty: "type" },
+          "must have required property 'type'",
+        );
         errors++;
       }
       if (data.message === void 0 || !func0.call(data, "message")) {
-        const err1 = {
+        vErrors = appendIssue(
+          vErrors,
           instancePath,
-          schemaPath: "#/required",
-          keyword: "required",
-          params: { missingProperty: "message" },
-          message: "must have required property 'message'",
-        };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
+          "#/required",
+          "required",
+          { missingProperty: "message" },
+          "must have required property 'message'",
+        );
         errors++;
       }
       if (data.type !== void 0 && func0.call(data, "type")) {
         if (typeof data.type !== "string") {
-          const err2 = {
-            instancePath: instancePath + "/type",
-            schemaPath: "#/properties/type/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
+          vErrors = appendIssue(
+            vErrors,
+            instancePath + "/type",
+            "#/properties/type/type",
+            "type",
+            { type: "string" },
+            "must be string",
+          );
           errors++;
         }
       }
       if (data.message !== void 0 && func0.call(data, "message")) {
         if (typeof data.message !== "string") {
-          const err3 = {
-            instancePath: instancePath + "/message",
-            schemaPath: "#/properties/message/type",
-            keyword: "type",
-            params: { type: "string" },
-            message: "must be string",
-          };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
+          vErrors = appendIssue(
+            vErrors,
+            instancePath + "/message",
+            "#/properties/message/type",
+            "type",
+            { type: "string" },
+            "must be string",
+          );
           errors++;
         }
       }
     } else {
-      const err4 = {
+      vErrors = appendIssue(
+        vErrors,
         instancePath,
-        schemaPath: "#/type",
-        keyword: "type",
-        params: { type: "object" },
-        message: "must be object",
-      };
-      if (vErrors === null) {
-        vErrors = [err4];
-      } else {
-        vErrors.push(err4);
-      }
+        "#/type",
+        "type",
+        { type: "object" },
+        "must be object",
+      );
       errors++;
     }
     validate82.errors = vErrors;
@@ -2326,66 +1936,50 @@ export const {
     let errors = 0;
     if (data && typeof data == "object" && !Array.isArray(data)) {
       if (data.success === void 0 || !func0.call(data, "success")) {
-        const err0 = {
+        vErrors = appendIssue(
+          vErrors,
           instancePath,
-          schemaPath: "#/required",
-          keyword: "required",
-          params: { missingProperty: "success" },
-          message: "must have required property 'success'",
-        };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
+          "#/required",
+          "required",
+          { missingProperty: "success" },
+          "must have required property 'success'",
+        );
         errors++;
       }
       if (data.success !== void 0 && func0.call(data, "success")) {
         let data0 = data.success;
         if (typeof data0 !== "boolean") {
-          const err1 = {
-            instancePath: instancePath + "/success",
-            schemaPath: "#/properties/success/type",
-            keyword: "type",
-            params: { type: "boolean" },
-            message: "must be boolean",
-          };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
+          vErrors = appendIssue(
+            vErrors,
+            instancePath + "/success",
+            "#/properties/success/type",
+            "type",
+            { type: "boolean" },
+            "must be boolean",
+          );
           errors++;
         }
         if (!(data0 === true)) {
-          const err2 = {
-            instancePath: instancePath + "/success",
-            schemaPath: "#/properties/success/enum",
-            keyword: "enum",
-            params: { allowedValues: schema32.properties.success.enum },
-            message: "must be equal to one of the allowed values",
-          };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
+          vErrors = appendIssue(
+            vErrors,
+            instancePath + "/success",
+            "#/properties/success/enum",
+            "enum",
+            { allowedValues: schema32.properties.success.enum },
+            "must be equal to one of the allowed values",
+          );
           errors++;
         }
       }
     } else {
-      const err3 = {
+      vErrors = appendIssue(
+        vErrors,
         instancePath,
-        schemaPath: "#/type",
-        keyword: "type",
-        params: { type: "object" },
-        message: "must be object",
-      };
-      if (vErrors === null) {
-        vErrors = [err3];
-      } else {
-        vErrors.push(err3);
-      }
+        "#/type",
+        "type",
+        { type: "object" },
+        "must be object",
+      );
       errors++;
     }
     validate83.errors = vErrors;
@@ -2424,18 +2018,14 @@ export const {
     let errors = 0;
     if (Array.isArray(data)) {
       if (data.length > 100) {
-        const err0 = {
+        vErrors = appendIssue(
+          vErrors,
           instancePath,
-          schemaPath: "#/maxItems",
-          keyword: "maxItems",
-          params: { limit: 100 },
-          message: "must NOT have more than 100 items",
-        };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
+          "#/maxItems",
+          "maxItems",
+          { limit: 100 },
+          "must NOT have more than 100 items",
+        );
         errors++;
       }
       const len0 = data.length;
@@ -2454,18 +2044,14 @@ export const {
         }
       }
     } else {
-      const err1 = {
+      vErrors = appendIssue(
+        vErrors,
         instancePath,
-        schemaPath: "#/type",
-        keyword: "type",
-        params: { type: "array" },
-        message: "must be array",
-      };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
+        "#/type",
+        "type",
+        { type: "array" },
+        "must be array",
+      );
       errors++;
     }
     validate85.errors = vErrors;
@@ -2479,18 +2065,14 @@ export const {
     let errors = 0;
     if (Array.isArray(data)) {
       if (data.length > 100) {
-        const err0 = {
+        vErrors = appendIssue(
+          vErrors,
           instancePath,
-          schemaPath: "#/maxItems",
-          keyword: "maxItems",
-          params: { limit: 100 },
-          message: "must NOT have more than 100 items",
-        };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
+          "#/maxItems",
+          "maxItems",
+          { limit: 100 },
+          "must NOT have more than 100 items",
+        );
         errors++;
       }
       const len0 = data.length;
@@ -2508,18 +2090,14 @@ export const {
         }
       }
     } else {
-      const err1 = {
+      vErrors = appendIssue(
+        vErrors,
         instancePath,
-        schemaPath: "#/type",
-        keyword: "type",
-        params: { type: "array" },
-        message: "must be array",
-      };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
+        "#/type",
+        "type",
+        { type: "array" },
+        "must be array",
+      );
       errors++;
     }
     validate98.errors = vErrors;
@@ -2533,33 +2111,25 @@ export const {
     let errors = 0;
     if (data && typeof data == "object" && !Array.isArray(data)) {
       if (Object.keys(data).length > 1) {
-        const err0 = {
+        vErrors = appendIssue(
+          vErrors,
           instancePath,
-          schemaPath: "#/maxProperties",
-          keyword: "maxProperties",
-          params: { limit: 1 },
-          message: "must NOT have more than 1 properties",
-        };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
+          "#/maxProperties",
+          "maxProperties",
+          { limit: 1 },
+          "must NOT have more than 1 properties",
+        );
         errors++;
       }
       if (Object.keys(data).length < 1) {
-        const err1 = {
+        vErrors = appendIssue(
+          vErrors,
           instancePath,
-          schemaPath: "#/minProperties",
-          keyword: "minProperties",
-          params: { limit: 1 },
-          message: "must NOT have fewer than 1 properties",
-        };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
+          "#/minProperties",
+          "minProperties",
+          { limit: 1 },
+          "must NOT have fewer than 1 properties",
+        );
         errors++;
       }
       for (const key0 of Object.keys(data)) {
@@ -2575,18 +2145,14 @@ export const {
             key0 === "$nin"
           )
         ) {
-          const err2 = {
+          vErrors = appendIssue(
+            vErrors,
             instancePath,
-            schemaPath: "#/additionalProperties",
-            keyword: "additionalProperties",
-            params: { additionalProperty: key0 },
-            message: "must NOT have additional properties",
-          };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
+            "#/additionalProperties",
+            "additionalProperties",
+            { additionalProperty: key0 },
+            "must NOT have additional properties",
+          );
           errors++;
         }
       }
@@ -2695,18 +2261,14 @@ export const {
         }
       }
     } else {
-      const err3 = {
+      vErrors = appendIssue(
+        vErrors,
         instancePath,
-        schemaPath: "#/type",
-        keyword: "type",
-        params: { type: "object" },
-        message: "must be object",
-      };
-      if (vErrors === null) {
-        vErrors = [err3];
-      } else {
-        vErrors.push(err3);
-      }
+        "#/type",
+        "type",
+        { type: "object" },
+        "must be object",
+      );
       errors++;
     }
     validate91.errors = vErrors;
@@ -2747,18 +2309,14 @@ export const {
       }
     }
     if (!valid0) {
-      const err0 = {
+      vErrors = appendIssue(
+        vErrors,
         instancePath,
-        schemaPath: "#/oneOf",
-        keyword: "oneOf",
-        params: { passingSchemas: passing0 },
-        message: "must match exactly one schema in oneOf",
-      };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
+        "#/oneOf",
+        "oneOf",
+        { passingSchemas: passing0 },
+        "must match exactly one schema in oneOf",
+      );
       errors++;
     } else {
       errors = _errs0;
@@ -2790,18 +2348,14 @@ export const {
       typeof data !== "boolean" &&
       data !== null
     ) {
-      const err0 = {
+      vErrors = appendIssue(
+        vErrors,
         instancePath,
-        schemaPath: "#/type",
-        keyword: "type",
-        params: { type: schema39.type },
-        message: "must be string,number,boolean,null",
-      };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
+        "#/type",
+        "type",
+        { type: schema39.type },
+        "must be string,number,boolean,null",
+      );
       errors++;
     }
     validate105.errors = vErrors;
@@ -2836,33 +2390,25 @@ export const {
     let errors = 0;
     if (typeof data === "string") {
       if (data.length < 2 && func60(data) < 1) {
-        const err0 = {
+        vErrors = appendIssue(
+          vErrors,
           instancePath,
-          schemaPath: "#/minLength",
-          keyword: "minLength",
-          params: { limit: 1 },
-          message: "must NOT have fewer than 1 characters",
-        };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
+          "#/minLength",
+          "minLength",
+          { limit: 1 },
+          "must NOT have fewer than 1 characters",
+        );
         errors++;
       }
     } else {
-      const err1 = {
+      vErrors = appendIssue(
+        vErrors,
         instancePath,
-        schemaPath: "#/type",
-        keyword: "type",
-        params: { type: "string" },
-        message: "must be string",
-      };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
+        "#/type",
+        "type",
+        { type: "string" },
+        "must be string",
+      );
       errors++;
     }
     validate114.errors = vErrors;
@@ -2882,18 +2428,14 @@ export const {
     let errors = 0;
     if (Array.isArray(data)) {
       if (data.length > 100) {
-        const err0 = {
+        vErrors = appendIssue(
+          vErrors,
           instancePath,
-          schemaPath: "#/maxItems",
-          keyword: "maxItems",
-          params: { limit: 100 },
-          message: "must NOT have more than 100 items",
-        };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
+          "#/maxItems",
+          "maxItems",
+          { limit: 100 },
+          "must NOT have more than 100 items",
+        );
         errors++;
       }
       const len0 = data.length;
@@ -2904,34 +2446,26 @@ export const {
           !(typeof data0 == "number" && isFinite(data0)) &&
           typeof data0 !== "boolean"
         ) {
-          const err1 = {
-            instancePath: instancePath + "/" + i0,
-            schemaPath: "#/items/type",
-            keyword: "type",
-            params: { type: schema42.items.type },
-            message: "must be string,number,boolean",
-          };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
+          vErrors = appendIssue(
+            vErrors,
+            instancePath + "/" + i0,
+            "#/items/type",
+            "type",
+            { type: schema42.items.type },
+            "must be string,number,boolean",
+          );
           errors++;
         }
       }
     } else {
-      const err2 = {
+      vErrors = appendIssue(
+        vErrors,
         instancePath,
-        schemaPath: "#/type",
-        keyword: "type",
-        params: { type: "array" },
-        message: "must be array",
-      };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
+        "#/type",
+        "type",
+        { type: "array" },
+        "must be array",
+      );
       errors++;
     }
     validate118.errors = vErrors;
@@ -2946,18 +2480,14 @@ export const {
     if (data && typeof data == "object" && !Array.isArray(data)) {
       for (const key0 of Object.keys(data)) {
         if (!func0.call(schema40.properties, key0)) {
-          const err0 = {
+          vErrors = appendIssue(
+            vErrors,
             instancePath,
-            schemaPath: "#/additionalProperties",
-            keyword: "additionalProperties",
-            params: { additionalProperty: key0 },
-            message: "must NOT have additional properties",
-          };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
-          }
+            "#/additionalProperties",
+            "additionalProperties",
+            { additionalProperty: key0 },
+            "must NOT have additional properties",
+          );
           errors++;
         }
       }
@@ -3080,18 +2610,14 @@ export const {
       }
       if (data.$ci !== void 0 && func0.call(data, "$ci")) {
         if (typeof data.$ci !== "boolean") {
-          const err1 = {
-            instancePath: instancePath + "/$ci",
-            schemaPath: "#/properties/%24ci/type",
-            keyword: "type",
-            params: { type: "boolean" },
-            message: "must be boolean",
-          };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
+          vErrors = appendIssue(
+            vErrors,
+            instancePath + "/$ci",
+            "#/properties/%24ci/type",
+            "type",
+            { type: "boolean" },
+            "must be boolean",
+          );
           errors++;
         }
       }
@@ -3122,18 +2648,14 @@ export const {
         }
       }
     } else {
-      const err2 = {
+      vErrors = appendIssue(
+        vErrors,
         instancePath,
-        schemaPath: "#/type",
-        keyword: "type",
-        params: { type: "object" },
-        message: "must be object",
-      };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
+        "#/type",
+        "type",
+        { type: "object" },
+        "must be object",
+      );
       errors++;
     }
     validate107.errors = vErrors;
@@ -3174,18 +2696,14 @@ export const {
       }
     }
     if (!valid0) {
-      const err0 = {
+      vErrors = appendIssue(
+        vErrors,
         instancePath,
-        schemaPath: "#/oneOf",
-        keyword: "oneOf",
-        params: { passingSchemas: passing0 },
-        message: "must match exactly one schema in oneOf",
-      };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
+        "#/oneOf",
+        "oneOf",
+        { passingSchemas: passing0 },
+        "must match exactly one schema in oneOf",
+      );
       errors++;
     } else {
       errors = _errs0;
@@ -3208,33 +2726,25 @@ export const {
     let errors = 0;
     if (typeof data === "string") {
       if (data.length > 255 && func60(data) > 255) {
-        const err0 = {
+        vErrors = appendIssue(
+          vErrors,
           instancePath,
-          schemaPath: "#/maxLength",
-          keyword: "maxLength",
-          params: { limit: 255 },
-          message: "must NOT have more than 255 characters",
-        };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
+          "#/maxLength",
+          "maxLength",
+          { limit: 255 },
+          "must NOT have more than 255 characters",
+        );
         errors++;
       }
     } else {
-      const err1 = {
+      vErrors = appendIssue(
+        vErrors,
         instancePath,
-        schemaPath: "#/type",
-        keyword: "type",
-        params: { type: "string" },
-        message: "must be string",
-      };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
+        "#/type",
+        "type",
+        { type: "string" },
+        "must be string",
+      );
       errors++;
     }
     validate133.errors = vErrors;
@@ -3248,18 +2758,14 @@ export const {
     let errors = 0;
     if (Array.isArray(data)) {
       if (data.length > 100) {
-        const err0 = {
+        vErrors = appendIssue(
+          vErrors,
           instancePath,
-          schemaPath: "#/maxItems",
-          keyword: "maxItems",
-          params: { limit: 100 },
-          message: "must NOT have more than 100 items",
-        };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
+          "#/maxItems",
+          "maxItems",
+          { limit: 100 },
+          "must NOT have more than 100 items",
+        );
         errors++;
       }
       const len0 = data.length;
@@ -3277,18 +2783,14 @@ export const {
         }
       }
     } else {
-      const err1 = {
+      vErrors = appendIssue(
+        vErrors,
         instancePath,
-        schemaPath: "#/type",
-        keyword: "type",
-        params: { type: "array" },
-        message: "must be array",
-      };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
+        "#/type",
+        "type",
+        { type: "array" },
+        "must be array",
+      );
       errors++;
     }
     validate135.errors = vErrors;
@@ -3315,18 +2817,14 @@ export const {
     }
     const _errs2 = errors;
     if (data !== null) {
-      const err0 = {
+      vErrors = appendIssue(
+        vErrors,
         instancePath,
-        schemaPath: "#/oneOf/1/type",
-        keyword: "type",
-        params: { type: "null" },
-        message: "must be null",
-      };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
+        "#/oneOf/1/type",
+        "type",
+        { type: "null" },
+        "must be null",
+      );
       errors++;
     }
     var _valid0 = _errs2 === errors;
@@ -3341,34 +2839,26 @@ export const {
       const _errs4 = errors;
       if (data && typeof data == "object" && !Array.isArray(data)) {
         if (data.$in === void 0 || !func0.call(data, "$in")) {
-          const err1 = {
+          vErrors = appendIssue(
+            vErrors,
             instancePath,
-            schemaPath: "#/oneOf/2/required",
-            keyword: "required",
-            params: { missingProperty: "$in" },
-            message: "must have required property '$in'",
-          };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
+            "#/oneOf/2/required",
+            "required",
+            { missingProperty: "$in" },
+            "must have required property '$in'",
+          );
           errors++;
         }
         for (const key0 of Object.keys(data)) {
           if (!(key0 === "$in")) {
-            const err2 = {
+            vErrors = appendIssue(
+              vErrors,
               instancePath,
-              schemaPath: "#/oneOf/2/additionalProperties",
-              keyword: "additionalProperties",
-              params: { additionalProperty: key0 },
-              message: "must NOT have additional properties",
-            };
-            if (vErrors === null) {
-              vErrors = [err2];
-            } else {
-              vErrors.push(err2);
-            }
+              "#/oneOf/2/additionalProperties",
+              "additionalProperties",
+              { additionalProperty: key0 },
+              "must NOT have additional properties",
+            );
             errors++;
           }
         }
@@ -3386,18 +2876,14 @@ export const {
           }
         }
       } else {
-        const err3 = {
+        vErrors = appendIssue(
+          vErrors,
           instancePath,
-          schemaPath: "#/oneOf/2/type",
-          keyword: "type",
-          params: { type: "object" },
-          message: "must be object",
-        };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
+          "#/oneOf/2/type",
+          "type",
+          { type: "object" },
+          "must be object",
+        );
         errors++;
       }
       var _valid0 = _errs4 === errors;
@@ -3412,34 +2898,26 @@ export const {
         const _errs8 = errors;
         if (data && typeof data == "object" && !Array.isArray(data)) {
           if (data.$nin === void 0 || !func0.call(data, "$nin")) {
-            const err4 = {
+            vErrors = appendIssue(
+              vErrors,
               instancePath,
-              schemaPath: "#/oneOf/3/required",
-              keyword: "required",
-              params: { missingProperty: "$nin" },
-              message: "must have required property '$nin'",
-            };
-            if (vErrors === null) {
-              vErrors = [err4];
-            } else {
-              vErrors.push(err4);
-            }
+              "#/oneOf/3/required",
+              "required",
+              { missingProperty: "$nin" },
+              "must have required property '$nin'",
+            );
             errors++;
           }
           for (const key1 of Object.keys(data)) {
             if (!(key1 === "$nin")) {
-              const err5 = {
+              vErrors = appendIssue(
+                vErrors,
                 instancePath,
-                schemaPath: "#/oneOf/3/additionalProperties",
-                keyword: "additionalProperties",
-                params: { additionalProperty: key1 },
-                message: "must NOT have additional properties",
-              };
-              if (vErrors === null) {
-                vErrors = [err5];
-              } else {
-                vErrors.push(err5);
-              }
+                "#/oneOf/3/additionalProperties",
+                "additionalProperties",
+                { additionalProperty: key1 },
+                "must NOT have additional properties",
+              );
               errors++;
             }
           }
@@ -3457,18 +2935,14 @@ export const {
             }
           }
         } else {
-          const err6 = {
+          vErrors = appendIssue(
+            vErrors,
             instancePath,
-            schemaPath: "#/oneOf/3/type",
-            keyword: "type",
-            params: { type: "object" },
-            message: "must be object",
-          };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
+            "#/oneOf/3/type",
+            "type",
+            { type: "object" },
+            "must be object",
+          );
           errors++;
         }
         var _valid0 = _errs8 === errors;
@@ -3484,18 +2958,14 @@ export const {
       }
     }
     if (!valid0) {
-      const err7 = {
+      vErrors = appendIssue(
+        vErrors,
         instancePath,
-        schemaPath: "#/oneOf",
-        keyword: "oneOf",
-        params: { passingSchemas: passing0 },
-        message: "must match exactly one schema in oneOf",
-      };
-      if (vErrors === null) {
-        vErrors = [err7];
-      } else {
-        vErrors.push(err7);
-      }
+        "#/oneOf",
+        "oneOf",
+        { passingSchemas: passing0 },
+        "must match exactly one schema in oneOf",
+      );
       errors++;
     } else {
       errors = _errs0;
@@ -3518,34 +2988,26 @@ export const {
     let errors = 0;
     if (data && typeof data == "object" && !Array.isArray(data)) {
       if (Object.keys(data).length < 1) {
-        const err0 = {
+        vErrors = appendIssue(
+          vErrors,
           instancePath,
-          schemaPath: "#/minProperties",
-          keyword: "minProperties",
-          params: { limit: 1 },
-          message: "must NOT have fewer than 1 properties",
-        };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
+          "#/minProperties",
+          "minProperties",
+          { limit: 1 },
+          "must NOT have fewer than 1 properties",
+        );
         errors++;
       }
       for (const key0 of Object.keys(data)) {
         if (!(key0 === "$tagKey" || key0 === "$tagValue")) {
-          const err1 = {
+          vErrors = appendIssue(
+            vErrors,
             instancePath,
-            schemaPath: "#/additionalProperties",
-            keyword: "additionalProperties",
-            params: { additionalProperty: key0 },
-            message: "must NOT have additional properties",
-          };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
+            "#/additionalProperties",
+            "additionalProperties",
+            { additionalProperty: key0 },
+            "must NOT have additional properties",
+          );
           errors++;
         }
       }
@@ -3576,18 +3038,14 @@ export const {
         }
       }
     } else {
-      const err2 = {
+      vErrors = appendIssue(
+        vErrors,
         instancePath,
-        schemaPath: "#/type",
-        keyword: "type",
-        params: { type: "object" },
-        message: "must be object",
-      };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
+        "#/type",
+        "type",
+        { type: "object" },
+        "must be object",
+      );
       errors++;
     }
     validate131.errors = vErrors;
@@ -3603,18 +3061,14 @@ export const {
     if (data && typeof data == "object" && !Array.isArray(data)) {
       for (const key0 of Object.keys(data)) {
         if (!pattern6.test(key0)) {
-          const err0 = {
+          vErrors = appendIssue(
+            vErrors,
             instancePath,
-            schemaPath: "#/additionalProperties",
-            keyword: "additionalProperties",
-            params: { additionalProperty: key0 },
-            message: "must NOT have additional properties",
-          };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
-          }
+            "#/additionalProperties",
+            "additionalProperties",
+            { additionalProperty: key0 },
+            "must NOT have additional properties",
+          );
           errors++;
         }
       }
@@ -3634,18 +3088,14 @@ export const {
         }
       }
     } else {
-      const err1 = {
+      vErrors = appendIssue(
+        vErrors,
         instancePath,
-        schemaPath: "#/type",
-        keyword: "type",
-        params: { type: "object" },
-        message: "must be object",
-      };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
+        "#/type",
+        "type",
+        { type: "object" },
+        "must be object",
+      );
       errors++;
     }
     validate142.errors = vErrors;
@@ -3662,18 +3112,14 @@ export const {
     let passing0 = null;
     const _errs1 = errors;
     if (data !== null) {
-      const err0 = {
+      vErrors = appendIssue(
+        vErrors,
         instancePath,
-        schemaPath: "#/oneOf/0/type",
-        keyword: "type",
-        params: { type: "null" },
-        message: "must be null",
-      };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
+        "#/oneOf/0/type",
+        "type",
+        { type: "null" },
+        "must be null",
+      );
       errors++;
     }
     var _valid0 = _errs1 === errors;
@@ -3712,18 +3158,14 @@ export const {
       }
     }
     if (!valid0) {
-      const err1 = {
+      vErrors = appendIssue(
+        vErrors,
         instancePath,
-        schemaPath: "#/oneOf",
-        keyword: "oneOf",
-        params: { passingSchemas: passing0 },
-        message: "must match exactly one schema in oneOf",
-      };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
+        "#/oneOf",
+        "oneOf",
+        { passingSchemas: passing0 },
+        "must match exactly one schema in oneOf",
+      );
       errors++;
     } else {
       errors = _errs0;
@@ -3760,34 +3202,26 @@ export const {
     const _errs2 = errors;
     if (data && typeof data == "object" && !Array.isArray(data)) {
       if (data.$eq === void 0 || !func0.call(data, "$eq")) {
-        const err0 = {
+        vErrors = appendIssue(
+          vErrors,
           instancePath,
-          schemaPath: "#/oneOf/1/required",
-          keyword: "required",
-          params: { missingProperty: "$eq" },
-          message: "must have required property '$eq'",
-        };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
+          "#/oneOf/1/required",
+          "required",
+          { missingProperty: "$eq" },
+          "must have required property '$eq'",
+        );
         errors++;
       }
       for (const key0 of Object.keys(data)) {
         if (!(key0 === "$eq")) {
-          const err1 = {
+          vErrors = appendIssue(
+            vErrors,
             instancePath,
-            schemaPath: "#/oneOf/1/additionalProperties",
-            keyword: "additionalProperties",
-            params: { additionalProperty: key0 },
-            message: "must NOT have additional properties",
-          };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
+            "#/oneOf/1/additionalProperties",
+            "additionalProperties",
+            { additionalProperty: key0 },
+            "must NOT have additional properties",
+          );
           errors++;
         }
       }
@@ -3805,18 +3239,14 @@ export const {
         }
       }
     } else {
-      const err2 = {
+      vErrors = appendIssue(
+        vErrors,
         instancePath,
-        schemaPath: "#/oneOf/1/type",
-        keyword: "type",
-        params: { type: "object" },
-        message: "must be object",
-      };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
+        "#/oneOf/1/type",
+        "type",
+        { type: "object" },
+        "must be object",
+      );
       errors++;
     }
     var _valid0 = _errs2 === errors;
@@ -3831,34 +3261,26 @@ export const {
       const _errs6 = errors;
       if (data && typeof data == "object" && !Array.isArray(data)) {
         if (data.$ne === void 0 || !func0.call(data, "$ne")) {
-          const err3 = {
+          vErrors = appendIssue(
+            vErrors,
             instancePath,
-            schemaPath: "#/oneOf/2/required",
-            keyword: "required",
-            params: { missingProperty: "$ne" },
-            message: "must have required property '$ne'",
-          };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
+            "#/oneOf/2/required",
+            "required",
+            { missingProperty: "$ne" },
+            "must have required property '$ne'",
+          );
           errors++;
         }
         for (const key1 of Object.keys(data)) {
           if (!(key1 === "$ne")) {
-            const err4 = {
+            vErrors = appendIssue(
+              vErrors,
               instancePath,
-              schemaPath: "#/oneOf/2/additionalProperties",
-              keyword: "additionalProperties",
-              params: { additionalProperty: key1 },
-              message: "must NOT have additional properties",
-            };
-            if (vErrors === null) {
-              vErrors = [err4];
-            } else {
-              vErrors.push(err4);
-            }
+              "#/oneOf/2/additionalProperties",
+              "additionalProperties",
+              { additionalProperty: key1 },
+              "must NOT have additional properties",
+            );
             errors++;
           }
         }
@@ -3876,18 +3298,14 @@ export const {
           }
         }
       } else {
-        const err5 = {
+        vErrors = appendIssue(
+          vErrors,
           instancePath,
-          schemaPath: "#/oneOf/2/type",
-          keyword: "type",
-          params: { type: "object" },
-          message: "must be object",
-        };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
+          "#/oneOf/2/type",
+          "type",
+          { type: "object" },
+          "must be object",
+        );
         errors++;
       }
       var _valid0 = _errs6 === errors;
@@ -3902,18 +3320,14 @@ export const {
       }
     }
     if (!valid0) {
-      const err6 = {
+      vErrors = appendIssue(
+        vErrors,
         instancePath,
-        schemaPath: "#/oneOf",
-        keyword: "oneOf",
-        params: { passingSchemas: passing0 },
-        message: "must match exactly one schema in oneOf",
-      };
-      if (vErrors === null) {
-        vErrors = [err6];
-      } else {
-        vErrors.push(err6);
-      }
+        "#/oneOf",
+        "oneOf",
+        { passingSchemas: passing0 },
+        "must match exactly one schema in oneOf",
+      );
       errors++;
     } else {
       errors = _errs0;
@@ -3937,18 +3351,14 @@ export const {
     if (data && typeof data == "object" && !Array.isArray(data)) {
       for (const key0 of Object.keys(data)) {
         if (!func0.call(schema33.properties, key0)) {
-          const err0 = {
+          vErrors = appendIssue(
+            vErrors,
             instancePath,
-            schemaPath: "#/additionalProperties",
-            keyword: "additionalProperties",
-            params: { additionalProperty: key0 },
-            message: "must NOT have additional properties",
-          };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
-          }
+            "#/additionalProperties",
+            "additionalProperties",
+            { additionalProperty: key0 },
+            "must NOT have additional properties",
+          );
           errors++;
         }
       }
@@ -4122,18 +3532,14 @@ export const {
         }
       }
     } else {
-      const err1 = {
+      vErrors = appendIssue(
+        vErrors,
         instancePath,
-        schemaPath: "#/type",
-        keyword: "type",
-        params: { type: "object" },
-        message: "must be object",
-      };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
+        "#/type",
+        "type",
+        { type: "object" },
+        "must be object",
+      );
       errors++;
     }
     validate84.errors = vErrors;
@@ -4148,18 +3554,14 @@ export const {
     let errors = 0;
     if (Array.isArray(data)) {
       if (data.length > 100) {
-        const err0 = {
+        vErrors = appendIssue(
+          vErrors,
           instancePath,
-          schemaPath: "#/maxItems",
-          keyword: "maxItems",
-          params: { limit: 100 },
-          message: "must NOT have more than 100 items",
-        };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
+          "#/maxItems",
+          "maxItems",
+          { limit: 100 },
+          "must NOT have more than 100 items",
+        );
         errors++;
       }
       const len0 = data.length;
@@ -4177,18 +3579,14 @@ export const {
         }
       }
     } else {
-      const err1 = {
+      vErrors = appendIssue(
+        vErrors,
         instancePath,
-        schemaPath: "#/type",
-        keyword: "type",
-        params: { type: "array" },
-        message: "must be array",
-      };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
+        "#/type",
+        "type",
+        { type: "array" },
+        "must be array",
+      );
       errors++;
     }
     validate150.errors = vErrors;
@@ -4267,34 +3665,26 @@ export const {
     let errors = 0;
     if (data && typeof data == "object" && !Array.isArray(data)) {
       if (data.path === void 0 || !func0.call(data, "path")) {
-        const err0 = {
+        vErrors = appendIssue(
+          vErrors,
           instancePath,
-          schemaPath: "#/required",
-          keyword: "required",
-          params: { missingProperty: "path" },
-          message: "must have required property 'path'",
-        };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
+          "#/required",
+          "required",
+          { missingProperty: "path" },
+          "must have required property 'path'",
+        );
         errors++;
       }
       for (const key0 of Object.keys(data)) {
         if (!(key0 === "path" || key0 === "query" || key0 === "header")) {
-          const err1 = {
+          vErrors = appendIssue(
+            vErrors,
             instancePath,
-            schemaPath: "#/additionalProperties",
-            keyword: "additionalProperties",
-            params: { additionalProperty: key0 },
-            message: "must NOT have additional properties",
-          };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
+            "#/additionalProperties",
+            "additionalProperties",
+            { additionalProperty: key0 },
+            "must NOT have additional properties",
+          );
           errors++;
         }
       }
@@ -4302,34 +3692,26 @@ export const {
         let data0 = data.path;
         if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
           if (data0.applicationId === void 0 || !func0.call(data0, "applicationId")) {
-            const err2 = {
-              instancePath: instancePath + "/path",
-              schemaPath: "#/properties/path/required",
-              keyword: "required",
-              params: { missingProperty: "applicationId" },
-              message: "must have required property 'applicationId'",
-            };
-            if (vErrors === null) {
-              vErrors = [err2];
-            } else {
-              vErrors.push(err2);
-            }
+            vErrors = appendIssue(
+              vErrors,
+              instancePath + "/path",
+              "#/properties/path/required",
+              "required",
+              { missingProperty: "applicationId" },
+              "must have required property 'applicationId'",
+            );
             errors++;
           }
           for (const key1 of Object.keys(data0)) {
             if (!(key1 === "applicationId")) {
-              const err3 = {
-                instancePath: instancePath + "/path",
-                schemaPath: "#/properties/path/additionalProperties",
-                keyword: "additionalProperties",
-                params: { additionalProperty: key1 },
-                message: "must NOT have additional properties",
-              };
-              if (vErrors === null) {
-                vErrors = [err3];
-              } else {
-                vErrors.push(err3);
-              }
+              vErrors = appendIssue(
+                vErrors,
+                instancePath + "/path",
+                "#/properties/path/additionalProperties",
+                "additionalProperties",
+                { additionalProperty: key1 },
+                "must NOT have additional properties",
+              );
               errors++;
             }
           }
@@ -4347,18 +3729,14 @@ export const {
             }
           }
         } else {
-          const err4 = {
-            instancePath: instancePath + "/path",
-            schemaPath: "#/properties/path/type",
-            keyword: "type",
-            params: { type: "object" },
-            message: "must be object",
-          };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
+          vErrors = appendIssue(
+            vErrors,
+            instancePath + "/path",
+            "#/properties/path/type",
+            "type",
+            { type: "object" },
+            "must be object",
+          );
           errors++;
         }
       }
@@ -4368,18 +3746,14 @@ export const {
           if (data2.sortField !== void 0 && func0.call(data2, "sortField")) {
             let data3 = data2.sortField;
             if (typeof data3 !== "string") {
-              const err5 = {
-                instancePath: instancePath + "/query/sortField",
-                schemaPath: "#/properties/query/properties/sortField/type",
-                keyword: "type",
-                params: { type: "string" },
-                message: "must be string",
-              };
-              if (vErrors === null) {
-                vErrors = [err5];
-              } else {
-                vErrors.push(err5);
-              }
+              vErrors = appendIssue(
+                vErrors,
+                instancePath + "/query/sortField",
+                "#/properties/query/properties/sortField/type",
+                "type",
+                { type: "string" },
+                "must be string",
+              );
               errors++;
             }
             if (
@@ -4393,85 +3767,65 @@ export const {
                 data3 === "lastUpdated"
               )
             ) {
-              const err6 = {
-                instancePath: instancePath + "/query/sortField",
-                schemaPath: "#/properties/query/properties/sortField/enum",
-                keyword: "enum",
-                params: { allowedValues: schema66.properties.query.properties.sortField.enum },
-                message: "must be equal to one of the allowed values",
-              };
-              if (vErrors === null) {
-                vErrors = [err6];
-              } else {
-                vErrors.push(err6);
-              }
+              vErrors = appendIssue(
+                vErrors,
+                instancePath + "/query/sortField",
+                "#/properties/query/properties/sortField/enum",
+                "enum",
+                { allowedValues: schema66.properties.query.properties.sortField.enum },
+                "must be equal to one of the allowed values",
+              );
               errors++;
             }
           }
           if (data2.sortDirection !== void 0 && func0.call(data2, "sortDirection")) {
             let data4 = data2.sortDirection;
             if (typeof data4 !== "string") {
-              const err7 = {
-                instancePath: instancePath + "/query/sortDirection",
-                schemaPath: "#/properties/query/properties/sortDirection/type",
-                keyword: "type",
-                params: { type: "string" },
-                message: "must be string",
-              };
-              if (vErrors === null) {
-                vErrors = [err7];
-              } else {
-                vErrors.push(err7);
-              }
+              vErrors = appendIssue(
+                vErrors,
+                instancePath + "/query/sortDirection",
+                "#/properties/query/properties/sortDirection/type",
+                "type",
+                { type: "string" },
+                "must be string",
+              );
               errors++;
             }
             if (!(data4 === "asc" || data4 === "desc")) {
-              const err8 = {
-                instancePath: instancePath + "/query/sortDirection",
-                schemaPath: "#/properties/query/properties/sortDirection/enum",
-                keyword: "enum",
-                params: { allowedValues: schema66.properties.query.properties.sortDirection.enum },
-                message: "must be equal to one of the allowed values",
-              };
-              if (vErrors === null) {
-                vErrors = [err8];
-              } else {
-                vErrors.push(err8);
-              }
+              vErrors = appendIssue(
+                vErrors,
+                instancePath + "/query/sortDirection",
+                "#/properties/query/properties/sortDirection/enum",
+                "enum",
+                { allowedValues: schema66.properties.query.properties.sortDirection.enum },
+                "must be equal to one of the allowed values",
+              );
               errors++;
             }
           }
           if (data2.page !== void 0 && func0.call(data2, "page")) {
             let data5 = data2.page;
             if (!(typeof data5 == "number" && !(data5 % 1) && !isNaN(data5) && isFinite(data5))) {
-              const err9 = {
-                instancePath: instancePath + "/query/page",
-                schemaPath: "#/properties/query/properties/page/type",
-                keyword: "type",
-                params: { type: "integer" },
-                message: "must be integer",
-              };
-              if (vErrors === null) {
-                vErrors = [err9];
-              } else {
-                vErrors.push(err9);
-              }
+              vErrors = appendIssue(
+                vErrors,
+                instancePath + "/query/page",
+                "#/properties/query/properties/page/type",
+                "type",
+                { type: "integer" },
+                "must be integer",
+              );
               errors++;
             }
             if (typeof data5 == "number" && isFinite(data5)) {
               if (data5 < 0 || isNaN(data5)) {
-                const err10 = {
-                  instancePath: instancePath + "/query/page",
-                  schemaPath: "#/properties/query/properties/page/minimum",
-                  keyword: "minimum",
-                  params: { comparison: ">=", limit: 0 },
-                  message: "must be >= 0",
-                };
-                if (vErrors === null) {
-                  vErrors = [err10];
-                } else {
-                  vErrors.push(err10);
-                }
+                vErrors = appendIssue(
+                  vErrors,
+                  instancePath + "/query/page",
+                  "#/properties/query/properties/page/minimum",
+                  "minimum",
+                  { comparison: ">=", limit: 0 },
+                  "must be >= 0",
+                );
                 errors++;
               }
             }
@@ -4479,49 +3833,37 @@ export const {
           if (data2.perPage !== void 0 && func0.call(data2, "perPage")) {
             let data6 = data2.perPage;
             if (!(typeof data6 == "number" && !(data6 % 1) && !isNaN(data6) && isFinite(data6))) {
-              const err11 = {
-                instancePath: instancePath + "/query/perPage",
-                schemaPath: "#/properties/query/properties/perPage/type",
-                keyword: "type",
-                params: { type: "integer" },
-                message: "must be integer",
-              };
-              if (vErrors === null) {
-                vErrors = [err11];
-              } else {
-                vErrors.push(err11);
-              }
+              vErrors = appendIssue(
+                vErrors,
+                instancePath + "/query/perPage",
+                "#/properties/query/properties/perPage/type",
+                "type",
+                { type: "integer" },
+                "must be integer",
+              );
               errors++;
             }
             if (typeof data6 == "number" && isFinite(data6)) {
               if (data6 > 1e3 || isNaN(data6)) {
-                const err12 = {
-                  instancePath: instancePath + "/query/perPage",
-                  schemaPath: "#/properties/query/properties/perPage/maximum",
-                  keyword: "maximum",
-                  params: { comparison: "<=", limit: 1e3 },
-                  message: "must be <= 1000",
-                };
-                if (vErrors === null) {
-                  vErrors = [err12];
-                } else {
-                  vErrors.push(err12);
-                }
+                vErrors = appendIssue(
+                  vErrors,
+                  instancePath + "/query/perPage",
+                  "#/properties/query/properties/perPage/maximum",
+                  "maximum",
+                  { comparison: "<=", limit: 1e3 },
+                  "must be <= 1000",
+                );
                 errors++;
               }
               if (data6 < 1 || isNaN(data6)) {
-                const err13 = {
-                  instancePath: instancePath + "/query/perPage",
-                  schemaPath: "#/properties/query/properties/perPage/minimum",
-                  keyword: "minimum",
-                  params: { comparison: ">=", limit: 1 },
-                  message: "must be >= 1",
-                };
-                if (vErrors === null) {
-                  vErrors = [err13];
-                } else {
-                  vErrors.push(err13);
-                }
+                vErrors = appendIssue(
+                  vErrors,
+                  instancePath + "/query/perPage",
+                  "#/properties/query/properties/perPage/minimum",
+                  "minimum",
+                  { comparison: ">=", limit: 1 },
+                  "must be >= 1",
+                );
                 errors++;
               }
             }
@@ -4529,52 +3871,40 @@ export const {
           if (data2.filterField !== void 0 && func0.call(data2, "filterField")) {
             let data7 = data2.filterField;
             if (typeof data7 !== "string") {
-              const err14 = {
-                instancePath: instancePath + "/query/filterField",
-                schemaPath: "#/properties/query/properties/filterField/type",
-                keyword: "type",
-                params: { type: "string" },
-                message: "must be string",
-              };
-              if (vErrors === null) {
-                vErrors = [err14];
-              } else {
-                vErrors.push(err14);
-              }
+              vErrors = appendIssue(
+                vErrors,
+                instancePath + "/query/filterField",
+                "#/properties/query/properties/filterField/type",
+                "type",
+                { type: "string" },
+                "must be string",
+              );
               errors++;
             }
             if (
               !(data7 === "firstName" || data7 === "lastName" || data7 === "email" || data7 === "")
             ) {
-              const err15 = {
-                instancePath: instancePath + "/query/filterField",
-                schemaPath: "#/properties/query/properties/filterField/enum",
-                keyword: "enum",
-                params: { allowedValues: schema66.properties.query.properties.filterField.enum },
-                message: "must be equal to one of the allowed values",
-              };
-              if (vErrors === null) {
-                vErrors = [err15];
-              } else {
-                vErrors.push(err15);
-              }
+              vErrors = appendIssue(
+                vErrors,
+                instancePath + "/query/filterField",
+                "#/properties/query/properties/filterField/enum",
+                "enum",
+                { allowedValues: schema66.properties.query.properties.filterField.enum },
+                "must be equal to one of the allowed values",
+              );
               errors++;
             }
           }
           if (data2.filter !== void 0 && func0.call(data2, "filter")) {
             if (typeof data2.filter !== "string") {
-              const err16 = {
-                instancePath: instancePath + "/query/filter",
-                schemaPath: "#/properties/query/properties/filter/type",
-                keyword: "type",
-                params: { type: "string" },
-                message: "must be string",
-              };
-              if (vErrors === null) {
-                vErrors = [err16];
-              } else {
-                vErrors.push(err16);
-              }
+              vErrors = appendIssue(
+                vErrors,
+                instancePath + "/query/filter",
+                "#/properties/query/properties/filter/type",
+                "type",
+                { type: "string" },
+                "must be string",
+              );
               errors++;
             }
           }
@@ -4596,18 +3926,14 @@ export const {
             func0.call(data2, "includeAncestorGroups")
           ) {
             if (typeof data2.includeAncestorGroups !== "string") {
-              const err17 = {
-                instancePath: instancePath + "/query/includeAncestorGroups",
-                schemaPath: "#/properties/query/properties/includeAncestorGroups/type",
-                keyword: "type",
-                params: { type: "string" },
-                message: "must be string",
-              };
-              if (vErrors === null) {
-                vErrors = [err17];
-              } else {
-                vErrors.push(err17);
-              }
+              vErrors = appendIssue(
+                vErrors,
+                instancePath + "/query/includeAncestorGroups",
+                "#/properties/query/properties/includeAncestorGroups/type",
+                "type",
+                { type: "string" },
+                "must be string",
+              );
               errors++;
             }
           }
@@ -4625,18 +3951,14 @@ export const {
             }
           }
         } else {
-          const err18 = {
-            instancePath: instancePath + "/query",
-            schemaPath: "#/properties/query/type",
-            keyword: "type",
-            params: { type: "object" },
-            message: "must be object",
-          };
-          if (vErrors === null) {
-            vErrors = [err18];
-          } else {
-            vErrors.push(err18);
-          }
+          vErrors = appendIssue(
+            vErrors,
+            instancePath + "/query",
+            "#/properties/query/type",
+            "type",
+            { type: "object" },
+            "must be object",
+          );
           errors++;
         }
       }
@@ -4645,18 +3967,14 @@ export const {
         if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
           if (data12.losantdomain !== void 0 && func0.call(data12, "losantdomain")) {
             if (typeof data12.losantdomain !== "string") {
-              const err19 = {
-                instancePath: instancePath + "/header/losantdomain",
-                schemaPath: "#/properties/header/properties/losantdomain/type",
-                keyword: "type",
-                params: { type: "string" },
-                message: "must be string",
-              };
-              if (vErrors === null) {
-                vErrors = [err19];
-              } else {
-                vErrors.push(err19);
-              }
+              vErrors = appendIssue(
+                vErrors,
+                instancePath + "/header/losantdomain",
+                "#/properties/header/properties/losantdomain/type",
+                "type",
+                { type: "string" },
+                "must be string",
+              );
               errors++;
             }
           }
@@ -4664,65 +3982,49 @@ export const {
             let data14 = data12["Accept-Version"];
             if (typeof data14 === "string") {
               if (data14.length < 2 && func60(data14) < 1) {
-                const err20 = {
-                  instancePath: instancePath + "/header/Accept-Version",
-                  schemaPath: "#/properties/header/properties/Accept-Version/minLength",
-                  keyword: "minLength",
-                  params: { limit: 1 },
-                  message: "must NOT have fewer than 1 characters",
-                };
-                if (vErrors === null) {
-                  vErrors = [err20];
-                } else {
-                  vErrors.push(err20);
-                }
+                vErrors = appendIssue(
+                  vErrors,
+                  instancePath + "/header/Accept-Version",
+                  "#/properties/header/properties/Accept-Version/minLength",
+                  "minLength",
+                  { limit: 1 },
+                  "must NOT have fewer than 1 characters",
+                );
                 errors++;
               }
             } else {
-              const err21 = {
-                instancePath: instancePath + "/header/Accept-Version",
-                schemaPath: "#/properties/header/properties/Accept-Version/type",
-                keyword: "type",
-                params: { type: "string" },
-                message: "must be string",
-              };
-              if (vErrors === null) {
-                vErrors = [err21];
-              } else {
-                vErrors.push(err21);
-              }
+              vErrors = appendIssue(
+                vErrors,
+                instancePath + "/header/Accept-Version",
+                "#/properties/header/properties/Accept-Version/type",
+                "type",
+                { type: "string" },
+                "must be string",
+              );
               errors++;
             }
           }
         } else {
-          const err22 = {
-            instancePath: instancePath + "/header",
-            schemaPath: "#/properties/header/type",
-            keyword: "type",
-            params: { type: "object" },
-            message: "must be object",
-          };
-          if (vErrors === null) {
-            vErrors = [err22];
-          } else {
-            vErrors.push(err22);
-          }
+          vErrors = appendIssue(
+            vErrors,
+            instancePath + "/header",
+            "#/properties/header/type",
+            "type",
+            { type: "object" },
+            "must be object",
+          );
           errors++;
         }
       }
     } else {
-      const err23 = {
+      vErrors = appendIssue(
+        vErrors,
         instancePath,
-        schemaPath: "#/type",
-        keyword: "type",
-        params: { type: "object" },
-        message: "must be object",
-      };
-      if (vErrors === null) {
-        vErrors = [err23];
-      } else {
-        vErrors.push(err23);
-      }
+        "#/type",
+        "type",
+        { type: "object" },
+        "must be object",
+      );
       errors++;
     }
     validate203.errors = vErrors;
@@ -4737,49 +4039,37 @@ export const {
     let errors = 0;
     if (data && typeof data == "object" && !Array.isArray(data)) {
       if (data.path === void 0 || !func0.call(data, "path")) {
-        const err0 = {
+        vErrors = appendIssue(
+          vErrors,
           instancePath,
-          schemaPath: "#/required",
-          keyword: "required",
-          params: { missingProperty: "path" },
-          message: "must have required property 'path'",
-        };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
+          "#/required",
+          "required",
+          { missingProperty: "path" },
+          "must have required property 'path'",
+        );
         errors++;
       }
       if (data.body === void 0 || !func0.call(data, "body")) {
-        const err1 = {
+        vErrors = appendIssue(
+          vErrors,
           instancePath,
-          schemaPath: "#/required",
-          keyword: "required",
-          params: { missingProperty: "body" },
-          message: "must have required property 'body'",
-        };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
+          "#/required",
+          "required",
+          { missingProperty: "body" },
+          "must have required property 'body'",
+        );
         errors++;
       }
       for (const key0 of Object.keys(data)) {
         if (!(key0 === "path" || key0 === "header" || key0 === "body")) {
-          const err2 = {
+          vErrors = appendIssue(
+            vErrors,
             instancePath,
-            schemaPath: "#/additionalProperties",
-            keyword: "additionalProperties",
-            params: { additionalProperty: key0 },
-            message: "must NOT have additional properties",
-          };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
+            "#/additionalProperties",
+            "additionalProperties",
+            { additionalProperty: key0 },
+            "must NOT have additional properties",
+          );
           errors++;
         }
       }
@@ -4787,34 +4077,26 @@ export const {
         let data0 = data.path;
         if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
           if (data0.applicationId === void 0 || !func0.call(data0, "applicationId")) {
-            const err3 = {
-              instancePath: instancePath + "/path",
-              schemaPath: "#/properties/path/required",
-              keyword: "required",
-              params: { missingProperty: "applicationId" },
-              message: "must have required property 'applicationId'",
-            };
-            if (vErrors === null) {
-              vErrors = [err3];
-            } else {
-              vErrors.push(err3);
-            }
+            vErrors = appendIssue(
+              vErrors,
+              instancePath + "/path",
+              "#/properties/path/required",
+              "required",
+              { missingProperty: "applicationId" },
+              "must have required property 'applicationId'",
+            );
             errors++;
           }
           for (const key1 of Object.keys(data0)) {
             if (!(key1 === "applicationId")) {
-              const err4 = {
-                instancePath: instancePath + "/path",
-                schemaPath: "#/properties/path/additionalProperties",
-                keyword: "additionalProperties",
-                params: { additionalProperty: key1 },
-                message: "must NOT have additional properties",
-              };
-              if (vErrors === null) {
-                vErrors = [err4];
-              } else {
-                vErrors.push(err4);
-              }
+              vErrors = appendIssue(
+                vErrors,
+                instancePath + "/path",
+                "#/properties/path/additionalProperties",
+                "additionalProperties",
+                { additionalProperty: key1 },
+                "must NOT have additional properties",
+              );
               errors++;
             }
           }
@@ -4832,18 +4114,14 @@ export const {
             }
           }
         } else {
-          const err5 = {
-            instancePath: instancePath + "/path",
-            schemaPath: "#/properties/path/type",
-            keyword: "type",
-            params: { type: "object" },
-            message: "must be object",
-          };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
+          vErrors = appendIssue(
+            vErrors,
+            instancePath + "/path",
+            "#/properties/path/type",
+            "type",
+            { type: "object" },
+            "must be object",
+          );
           errors++;
         }
       }
@@ -4852,18 +4130,14 @@ export const {
         if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
           if (data2.losantdomain !== void 0 && func0.call(data2, "losantdomain")) {
             if (typeof data2.losantdomain !== "string") {
-              const err6 = {
-                instancePath: instancePath + "/header/losantdomain",
-                schemaPath: "#/properties/header/properties/losantdomain/type",
-                keyword: "type",
-                params: { type: "string" },
-                message: "must be string",
-              };
-              if (vErrors === null) {
-                vErrors = [err6];
-              } else {
-                vErrors.push(err6);
-              }
+              vErrors = appendIssue(
+                vErrors,
+                instancePath + "/header/losantdomain",
+                "#/properties/header/properties/losantdomain/type",
+                "type",
+                { type: "string" },
+                "must be string",
+              );
               errors++;
             }
           }
@@ -4871,49 +4145,37 @@ export const {
             let data4 = data2["Accept-Version"];
             if (typeof data4 === "string") {
               if (data4.length < 2 && func60(data4) < 1) {
-                const err7 = {
-                  instancePath: instancePath + "/header/Accept-Version",
-                  schemaPath: "#/properties/header/properties/Accept-Version/minLength",
-                  keyword: "minLength",
-                  params: { limit: 1 },
-                  message: "must NOT have fewer than 1 characters",
-                };
-                if (vErrors === null) {
-                  vErrors = [err7];
-                } else {
-                  vErrors.push(err7);
-                }
+                vErrors = appendIssue(
+                  vErrors,
+                  instancePath + "/header/Accept-Version",
+                  "#/properties/header/properties/Accept-Version/minLength",
+                  "minLength",
+                  { limit: 1 },
+                  "must NOT have fewer than 1 characters",
+                );
                 errors++;
               }
             } else {
-              const err8 = {
-                instancePath: instancePath + "/header/Accept-Version",
-                schemaPath: "#/properties/header/properties/Accept-Version/type",
-                keyword: "type",
-                params: { type: "string" },
-                message: "must be string",
-              };
-              if (vErrors === null) {
-                vErrors = [err8];
-              } else {
-                vErrors.push(err8);
-              }
+              vErrors = appendIssue(
+                vErrors,
+                instancePath + "/header/Accept-Version",
+                "#/properties/header/properties/Accept-Version/type",
+                "type",
+                { type: "string" },
+                "must be string",
+              );
               errors++;
             }
           }
         } else {
-          const err9 = {
-            instancePath: instancePath + "/header",
-            schemaPath: "#/properties/header/type",
-            keyword: "type",
-            params: { type: "object" },
-            message: "must be object",
-          };
-          if (vErrors === null) {
-            vErrors = [err9];
-          } else {
-            vErrors.push(err9);
-          }
+          vErrors = appendIssue(
+            vErrors,
+            instancePath + "/header",
+            "#/properties/header/type",
+            "type",
+            { type: "object" },
+            "must be object",
+          );
           errors++;
         }
       }
@@ -4931,18 +4193,14 @@ export const {
         }
       }
     } else {
-      const err10 = {
+      vErrors = appendIssue(
+        vErrors,
         instancePath,
-        schemaPath: "#/type",
-        keyword: "type",
-        params: { type: "object" },
-        message: "must be object",
-      };
-      if (vErrors === null) {
-        vErrors = [err10];
-      } else {
-        vErrors.push(err10);
-      }
+        "#/type",
+        "type",
+        { type: "object" },
+        "must be object",
+      );
       errors++;
     }
     validate207.errors = vErrors;
@@ -4957,34 +4215,26 @@ export const {
     let errors = 0;
     if (data && typeof data == "object" && !Array.isArray(data)) {
       if (data.path === void 0 || !func0.call(data, "path")) {
-        const err0 = {
+        vErrors = appendIssue(
+          vErrors,
           instancePath,
-          schemaPath: "#/required",
-          keyword: "required",
-          params: { missingProperty: "path" },
-          message: "must have required property 'path'",
-        };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
+          "#/required",
+          "required",
+          { missingProperty: "path" },
+          "must have required property 'path'",
+        );
         errors++;
       }
       for (const key0 of Object.keys(data)) {
         if (!(key0 === "path" || key0 === "header")) {
-          const err1 = {
+          vErrors = appendIssue(
+            vErrors,
             instancePath,
-            schemaPath: "#/additionalProperties",
-            keyword: "additionalProperties",
-            params: { additionalProperty: key0 },
-            message: "must NOT have additional properties",
-          };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
+            "#/additionalProperties",
+            "additionalProperties",
+            { additionalProperty: key0 },
+            "must NOT have additional properties",
+          );
           errors++;
         }
       }
@@ -4992,49 +4242,37 @@ export const {
         let data0 = data.path;
         if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
           if (data0.applicationId === void 0 || !func0.call(data0, "applicationId")) {
-            const err2 = {
-              instancePath: instancePath + "/path",
-              schemaPath: "#/properties/path/required",
-              keyword: "required",
-              params: { missingProperty: "applicationId" },
-              message: "must have required property 'applicationId'",
-            };
-            if (vErrors === null) {
-              vErrors = [err2];
-            } else {
-              vErrors.push(err2);
-            }
+            vErrors = appendIssue(
+              vErrors,
+              instancePath + "/path",
+              "#/properties/path/required",
+              "required",
+              { missingProperty: "applicationId" },
+              "must have required property 'applicationId'",
+            );
             errors++;
           }
           if (data0.experienceUserId === void 0 || !func0.call(data0, "experienceUserId")) {
-            const err3 = {
-              instancePath: instancePath + "/path",
-              schemaPath: "#/properties/path/required",
-              keyword: "required",
-              params: { missingProperty: "experienceUserId" },
-              message: "must have required property 'experienceUserId'",
-            };
-            if (vErrors === null) {
-              vErrors = [err3];
-            } else {
-              vErrors.push(err3);
-            }
+            vErrors = appendIssue(
+              vErrors,
+              instancePath + "/path",
+              "#/properties/path/required",
+              "required",
+              { missingProperty: "experienceUserId" },
+              "must have required property 'experienceUserId'",
+            );
             errors++;
           }
           for (const key1 of Object.keys(data0)) {
             if (!(key1 === "applicationId" || key1 === "experienceUserId")) {
-              const err4 = {
-                instancePath: instancePath + "/path",
-                schemaPath: "#/properties/path/additionalProperties",
-                keyword: "additionalProperties",
-                params: { additionalProperty: key1 },
-                message: "must NOT have additional properties",
-              };
-              if (vErrors === null) {
-                vErrors = [err4];
-              } else {
-                vErrors.push(err4);
-              }
+              vErrors = appendIssue(
+                vErrors,
+                instancePath + "/path",
+                "#/properties/path/additionalProperties",
+                "additionalProperties",
+                { additionalProperty: key1 },
+                "must NOT have additional properties",
+              );
               errors++;
             }
           }
@@ -5065,18 +4303,14 @@ export const {
             }
           }
         } else {
-          const err5 = {
-            instancePath: instancePath + "/path",
-            schemaPath: "#/properties/path/type",
-            keyword: "type",
-            params: { type: "object" },
-            message: "must be object",
-          };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
+          vErrors = appendIssue(
+            vErrors,
+            instancePath + "/path",
+            "#/properties/path/type",
+            "type",
+            { type: "object" },
+            "must be object",
+          );
           errors++;
         }
       }
@@ -5085,18 +4319,14 @@ export const {
         if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
           if (data3.losantdomain !== void 0 && func0.call(data3, "losantdomain")) {
             if (typeof data3.losantdomain !== "string") {
-              const err6 = {
-                instancePath: instancePath + "/header/losantdomain",
-                schemaPath: "#/properties/header/properties/losantdomain/type",
-                keyword: "type",
-                params: { type: "string" },
-                message: "must be string",
-              };
-              if (vErrors === null) {
-                vErrors = [err6];
-              } else {
-                vErrors.push(err6);
-              }
+              vErrors = appendIssue(
+                vErrors,
+                instancePath + "/header/losantdomain",
+                "#/properties/header/properties/losantdomain/type",
+                "type",
+                { type: "string" },
+                "must be string",
+              );
               errors++;
             }
           }
@@ -5104,65 +4334,49 @@ export const {
             let data5 = data3["Accept-Version"];
             if (typeof data5 === "string") {
               if (data5.length < 2 && func60(data5) < 1) {
-                const err7 = {
-                  instancePath: instancePath + "/header/Accept-Version",
-                  schemaPath: "#/properties/header/properties/Accept-Version/minLength",
-                  keyword: "minLength",
-                  params: { limit: 1 },
-                  message: "must NOT have fewer than 1 characters",
-                };
-                if (vErrors === null) {
-                  vErrors = [err7];
-                } else {
-                  vErrors.push(err7);
-                }
+                vErrors = appendIssue(
+                  vErrors,
+                  instancePath + "/header/Accept-Version",
+                  "#/properties/header/properties/Accept-Version/minLength",
+                  "minLength",
+                  { limit: 1 },
+                  "must NOT have fewer than 1 characters",
+                );
                 errors++;
               }
             } else {
-              const err8 = {
-                instancePath: instancePath + "/header/Accept-Version",
-                schemaPath: "#/properties/header/properties/Accept-Version/type",
-                keyword: "type",
-                params: { type: "string" },
-                message: "must be string",
-              };
-              if (vErrors === null) {
-                vErrors = [err8];
-              } else {
-                vErrors.push(err8);
-              }
+              vErrors = appendIssue(
+                vErrors,
+                instancePath + "/header/Accept-Version",
+                "#/properties/header/properties/Accept-Version/type",
+                "type",
+                { type: "string" },
+                "must be string",
+              );
               errors++;
             }
           }
         } else {
-          const err9 = {
-            instancePath: instancePath + "/header",
-            schemaPath: "#/properties/header/type",
-            keyword: "type",
-            params: { type: "object" },
-            message: "must be object",
-          };
-          if (vErrors === null) {
-            vErrors = [err9];
-          } else {
-            vErrors.push(err9);
-          }
+          vErrors = appendIssue(
+            vErrors,
+            instancePath + "/header",
+            "#/properties/header/type",
+            "type",
+            { type: "object" },
+            "must be object",
+          );
           errors++;
         }
       }
     } else {
-      const err10 = {
+      vErrors = appendIssue(
+        vErrors,
         instancePath,
-        schemaPath: "#/type",
-        keyword: "type",
-        params: { type: "object" },
-        message: "must be object",
-      };
-      if (vErrors === null) {
-        vErrors = [err10];
-      } else {
-        vErrors.push(err10);
-      }
+        "#/type",
+        "type",
+        { type: "object" },
+        "must be object",
+      );
       errors++;
     }
     validate210.errors = vErrors;
@@ -5178,49 +4392,37 @@ export const {
     let errors = 0;
     if (data && typeof data == "object" && !Array.isArray(data)) {
       if (data.path === void 0 || !func0.call(data, "path")) {
-        const err0 = {
+        vErrors = appendIssue(
+          vErrors,
           instancePath,
-          schemaPath: "#/required",
-          keyword: "required",
-          params: { missingProperty: "path" },
-          message: "must have required property 'path'",
-        };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
+          "#/required",
+          "required",
+          { missingProperty: "path" },
+          "must have required property 'path'",
+        );
         errors++;
       }
       if (data.body === void 0 || !func0.call(data, "body")) {
-        const err1 = {
+        vErrors = appendIssue(
+          vErrors,
           instancePath,
-          schemaPath: "#/required",
-          keyword: "required",
-          params: { missingProperty: "body" },
-          message: "must have required property 'body'",
-        };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
+          "#/required",
+          "required",
+          { missingProperty: "body" },
+          "must have required property 'body'",
+        );
         errors++;
       }
       for (const key0 of Object.keys(data)) {
         if (!(key0 === "path" || key0 === "header" || key0 === "body")) {
-          const err2 = {
+          vErrors = appendIssue(
+            vErrors,
             instancePath,
-            schemaPath: "#/additionalProperties",
-            keyword: "additionalProperties",
-            params: { additionalProperty: key0 },
-            message: "must NOT have additional properties",
-          };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
+            "#/additionalProperties",
+            "additionalProperties",
+            { additionalProperty: key0 },
+            "must NOT have additional properties",
+          );
           errors++;
         }
       }
@@ -5228,49 +4430,37 @@ export const {
         let data0 = data.path;
         if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
           if (data0.applicationId === void 0 || !func0.call(data0, "applicationId")) {
-            const err3 = {
-              instancePath: instancePath + "/path",
-              schemaPath: "#/properties/path/required",
-              keyword: "required",
-              params: { missingProperty: "applicationId" },
-              message: "must have required property 'applicationId'",
-            };
-            if (vErrors === null) {
-              vErrors = [err3];
-            } else {
-              vErrors.push(err3);
-            }
+            vErrors = appendIssue(
+              vErrors,
+              instancePath + "/path",
+              "#/properties/path/required",
+              "required",
+              { missingProperty: "applicationId" },
+              "must have required property 'applicationId'",
+            );
             errors++;
           }
           if (data0.experienceUserId === void 0 || !func0.call(data0, "experienceUserId")) {
-            const err4 = {
-              instancePath: instancePath + "/path",
-              schemaPath: "#/properties/path/required",
-              keyword: "required",
-              params: { missingProperty: "experienceUserId" },
-              message: "must have required property 'experienceUserId'",
-            };
-            if (vErrors === null) {
-              vErrors = [err4];
-            } else {
-              vErrors.push(err4);
-            }
+            vErrors = appendIssue(
+              vErrors,
+              instancePath + "/path",
+              "#/properties/path/required",
+              "required",
+              { missingProperty: "experienceUserId" },
+              "must have required property 'experienceUserId'",
+            );
             errors++;
           }
           for (const key1 of Object.keys(data0)) {
             if (!(key1 === "applicationId" || key1 === "experienceUserId")) {
-              const err5 = {
-                instancePath: instancePath + "/path",
-                schemaPath: "#/properties/path/additionalProperties",
-                keyword: "additionalProperties",
-                params: { additionalProperty: key1 },
-                message: "must NOT have additional properties",
-              };
-              if (vErrors === null) {
-                vErrors = [err5];
-              } else {
-                vErrors.push(err5);
-              }
+              vErrors = appendIssue(
+                vErrors,
+                instancePath + "/path",
+                "#/properties/path/additionalProperties",
+                "additionalProperties",
+                { additionalProperty: key1 },
+                "must NOT have additional properties",
+              );
               errors++;
             }
           }
@@ -5301,18 +4491,14 @@ export const {
             }
           }
         } else {
-          const err6 = {
-            instancePath: instancePath + "/path",
-            schemaPath: "#/properties/path/type",
-            keyword: "type",
-            params: { type: "object" },
-            message: "must be object",
-          };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
+          vErrors = appendIssue(
+            vErrors,
+            instancePath + "/path",
+            "#/properties/path/type",
+            "type",
+            { type: "object" },
+            "must be object",
+          );
           errors++;
         }
       }
@@ -5321,18 +4507,14 @@ export const {
         if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
           if (data3.losantdomain !== void 0 && func0.call(data3, "losantdomain")) {
             if (typeof data3.losantdomain !== "string") {
-              const err7 = {
-                instancePath: instancePath + "/header/losantdomain",
-                schemaPath: "#/properties/header/properties/losantdomain/type",
-                keyword: "type",
-                params: { type: "string" },
-                message: "must be string",
-              };
-              if (vErrors === null) {
-                vErrors = [err7];
-              } else {
-                vErrors.push(err7);
-              }
+              vErrors = appendIssue(
+                vErrors,
+                instancePath + "/header/losantdomain",
+                "#/properties/header/properties/losantdomain/type",
+                "type",
+                { type: "string" },
+                "must be string",
+              );
               errors++;
             }
           }
@@ -5340,49 +4522,37 @@ export const {
             let data5 = data3["Accept-Version"];
             if (typeof data5 === "string") {
               if (data5.length < 2 && func60(data5) < 1) {
-                const err8 = {
-                  instancePath: instancePath + "/header/Accept-Version",
-                  schemaPath: "#/properties/header/properties/Accept-Version/minLength",
-                  keyword: "minLength",
-                  params: { limit: 1 },
-                  message: "must NOT have fewer than 1 characters",
-                };
-                if (vErrors === null) {
-                  vErrors = [err8];
-                } else {
-                  vErrors.push(err8);
-                }
+                vErrors = appendIssue(
+                  vErrors,
+                  instancePath + "/header/Accept-Version",
+                  "#/properties/header/properties/Accept-Version/minLength",
+                  "minLength",
+                  { limit: 1 },
+                  "must NOT have fewer than 1 characters",
+                );
                 errors++;
               }
             } else {
-              const err9 = {
-                instancePath: instancePath + "/header/Accept-Version",
-                schemaPath: "#/properties/header/properties/Accept-Version/type",
-                keyword: "type",
-                params: { type: "string" },
-                message: "must be string",
-              };
-              if (vErrors === null) {
-                vErrors = [err9];
-              } else {
-                vErrors.push(err9);
-              }
+              vErrors = appendIssue(
+                vErrors,
+                instancePath + "/header/Accept-Version",
+                "#/properties/header/properties/Accept-Version/type",
+                "type",
+                { type: "string" },
+                "must be string",
+              );
               errors++;
             }
           }
         } else {
-          const err10 = {
-            instancePath: instancePath + "/header",
-            schemaPath: "#/properties/header/type",
-            keyword: "type",
-            params: { type: "object" },
-            message: "must be object",
-          };
-          if (vErrors === null) {
-            vErrors = [err10];
-          } else {
-            vErrors.push(err10);
-          }
+          vErrors = appendIssue(
+            vErrors,
+            instancePath + "/header",
+            "#/properties/header/type",
+            "type",
+            { type: "object" },
+            "must be object",
+          );
           errors++;
         }
       }
@@ -5400,18 +4570,14 @@ export const {
         }
       }
     } else {
-      const err11 = {
+      vErrors = appendIssue(
+        vErrors,
         instancePath,
-        schemaPath: "#/type",
-        keyword: "type",
-        params: { type: "object" },
-        message: "must be object",
-      };
-      if (vErrors === null) {
-        vErrors = [err11];
-      } else {
-        vErrors.push(err11);
-      }
+        "#/type",
+        "type",
+        { type: "object" },
+        "must be object",
+      );
       errors++;
     }
     validate216.errors = vErrors;
