@@ -272,7 +272,8 @@ describe("sorted orders", () => {
               store.deleteUser(APP, target);
             }
             for (const field of fields) {
-              expect(app.sorted.ascending(field)).toEqual(
+              const order = app.sorted.ascending(field);
+              expect(order.slice(0, order.length)).toEqual(
                 [...app.users.values()].sort(ascendingBy(field)),
               );
             }

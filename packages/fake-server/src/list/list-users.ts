@@ -52,12 +52,11 @@ function pageOf(
     return pickPage(app.users.values(), matches, compare, { start, end, size: app.users.size });
   }
   const order = app.sorted.ascending(sortField);
-  const last = order.length - 1;
-  const items: StoredUser[] = [];
-  for (let i = start; i < Math.min(end, order.length); i++) {
-    items.push(order[descending ? last - i : i] as StoredUser);
-  }
-  return { items, total: order.length };
+  const total = order.length;
+  const items = descending
+    ? order.slice(total - end, total - start).reverse()
+    : order.slice(start, end);
+  return { items, total };
 }
 
 /** A page picked for a list answer: its users, and every other field of the answer in order. */

@@ -1,28 +1,14 @@
+import { SortedList } from "./sorted-list.js";
 import type { StoredUser } from "./stored-user.js";
 import { ascendingBy, type SortField } from "./user-fields.js";
 
-function lowerBound(
-  order: readonly StoredUser[],
-  user: StoredUser,
-  compare: (a: StoredUser, b: StoredUser) => number,
-): number {
-  let low = 0;
-  let high = order.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (compare(order[middle] as StoredUser, user) < 0) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
 /**
  * One application's users in ascending order of each sort field: an order is sorted once, on
- * first use, then kept sorted by binary-search inserts and removals on every write, so listing
- * never re-sorts.
+ * first use, then kept sorted by binary-search inserts and removals on every write (in chunks:
+ * see {@link SortedList}), so listing never re-sorts.
  */
 export class SortedUsers {
-  readonly #orders = new Map<SortField, StoredUser[]>();
+  readonly #orders = new Map<SortField, SortedList<StoredUser>>();
   readonly #source: () => Iterable<StoredUser>;
 
   constructor(source: () => Iterable<StoredUser>) {
@@ -35,25 +21,21 @@ export class SortedUsers {
   }
 
   /** Every user, ascending by the field (a missing value first, ties by id). */
-  ascending(field: SortField): readonly StoredUser[] {
+  ascending(field: SortField): SortedList<StoredUser> {
     let order = this.#orders.get(field);
     if (order === undefined) {
-      order = [...this.#source()].sort(ascendingBy(field));
+      const compare = ascendingBy(field);
+      order = new SortedList([...this.#source()].sort(compare), compare);
       this.#orders.set(field, order);
     }
     return order;
   }
 
   insert(user: StoredUser): void {
-    for (const [field, order] of this.#orders) {
-      order.splice(lowerBound(order, user, ascendingBy(field)), 0, user);
-    }
+    for (const order of this.#orders.values()) order.insert(user);
   }
 
   remove(user: StoredUser): void {
-    for (const [field, order] of this.#orders) {
-      const index = lowerBound(order, user, ascendingBy(field));
-      if (order[index] === user) order.splice(index, 1);
-    }
+    for (const order of this.#orders.values()) order.remove(user);
   }
 }
