@@ -1,5 +1,5 @@
 import { ValidationError } from "./errors/validation-error.js";
-import type { RawValidateFunction, ValidationIssue } from "./raw-validate-function.js";
+import type { RawValidateFunction, ValidationIssue, Verdict } from "./raw-validate-function.js";
 
 /** A compiled validator for one schema, request or response. */
 export interface Validator<T> {
@@ -41,27 +41,32 @@ function run(raw: RawValidateFunction, value: unknown): readonly ValidationIssue
 /**
  * Wraps a generated standalone function into a typed {@link Validator}. Only validators of
  * recursive schemas (`recursive`, set by the generator) can overflow the stack, so only they pay
- * for the guard; the others hand out the generated function itself as `is`.
+ * for the guard. `is` runs the function through `verdict` when given (the generated validators
+ * pass the module's `verdictOf`, which builds no issues), else the function itself.
+ * @param recursive whether the schema can nest without bound. @default false
+ * @param verdict runs `raw` for its verdict alone. @default undefined: `raw` is called as it is.
  */
 export function createValidator<T>(
   name: string,
   raw: RawValidateFunction,
   recursive = false,
+  verdict?: Verdict,
 ): Validator<T> {
   const validate = recursive
     ? (value: unknown): readonly ValidationIssue[] => run(raw, value)
     : (value: unknown): readonly ValidationIssue[] =>
         raw(value) ? NO_ISSUES : [...(raw.errors ?? [])];
+  const check = verdict === undefined ? raw : (value: unknown) => verdict(raw, value);
   const is = recursive
     ? (value: unknown): value is T => {
         try {
-          return raw(value);
+          return check(value);
         } catch (error) {
           if (error instanceof RangeError) return false;
           throw error;
         }
       }
-    : (raw as unknown as (value: unknown) => value is T);
+    : (check as (value: unknown) => value is T);
   return {
     name,
     is,

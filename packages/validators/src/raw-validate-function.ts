@@ -17,3 +17,9 @@ export interface RawValidateFunction {
   (data: unknown): boolean;
   errors?: ValidationIssue[] | null;
 }
+
+/**
+ * Runs a raw function for its verdict alone: the generated module's `verdictOf`, which skips
+ * building the issues the function would report and leaves `raw.errors` null.
+ */
+export type Verdict = (raw: RawValidateFunction, value: unknown) => boolean;

@@ -87,6 +87,20 @@ describe("values nested deeper than the validators recurse", () => {
       else expect(() => assertAdvancedExperienceUserQuery(query)).toThrow(/nested too deeply/);
     },
   );
+
+  it("leaves every validator reporting whole issues after `is` broke off on one", () => {
+    let query: Record<string, unknown> = { firstName: "Bob" };
+    for (let i = 0; i < 100_000; i++) query = { $and: [query] };
+    expect(isAdvancedExperienceUserQuery(query)).toBe(false);
+    expect(validateAdvancedExperienceUserQuery({ firstName: { $gt: [] } })).toEqual([
+      expect.objectContaining({
+        instancePath: "/firstName",
+        message: "must be string,number,boolean,null",
+      }),
+      expect.objectContaining({ instancePath: "/firstName/$gt", keyword: "type" }),
+      expect.objectContaining({ instancePath: "/firstName", keyword: "oneOf" }),
+    ]);
+  });
 });
 
 describe("formatIssues", () => {

@@ -59,12 +59,23 @@ export const {
   response_updateExperienceUser_401,
   response_updateExperienceUser_403,
   response_updateExperienceUser_404,
+  verdictOf,
 } = (() => {
+  let verdictOnly = false;
   function appendIssue(vErrors, instancePath, schemaPath, keyword, params, message) {
-    const issue = { instancePath, schemaPath, keyword, params, message };
+    const issue = verdictOnly ? null : { instancePath, schemaPath, keyword, params, message };
     if (vErrors === null) return [issue];
     vErrors.push(issue);
     return vErrors;
+  }
+  function verdictOf(validate, data) {
+    verdictOnly = true;
+    try {
+      return validate(data);
+    } finally {
+      verdictOnly = false;
+      validate.errors = null;
+    }
   }
   var __getOwnPropNames = Object.getOwnPropertyNames;
   var __commonJS = (cb, mod) =>
@@ -4668,5 +4679,6 @@ export const {
     response_updateExperienceUser_401,
     response_updateExperienceUser_403,
     response_updateExperienceUser_404,
+    verdictOf,
   };
 })();

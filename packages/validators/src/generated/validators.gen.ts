@@ -200,6 +200,7 @@ export const advancedExperienceUserQueryValidator =
     "AdvancedExperienceUserQuery",
     raw.schema_AdvancedExperienceUserQuery,
     true,
+    raw.verdictOf,
   );
 /** True when the value is a valid AdvancedExperienceUserQuery. */
 export const isAdvancedExperienceUserQuery: (
@@ -225,6 +226,7 @@ export const advancedExperienceUserQueryListValidator =
     "AdvancedExperienceUserQueryList",
     raw.schema_AdvancedExperienceUserQueryList,
     true,
+    raw.verdictOf,
   );
 /** True when the value is a valid AdvancedExperienceUserQueryList. */
 export const isAdvancedExperienceUserQueryList: (
@@ -463,7 +465,7 @@ export const validateUserTagsCondition = userTagsConditionValidator.validate;
  */
 export const listExperienceUsersRequestValidator = createValidator<
   Spec.OperationRequest<"listExperienceUsers">
->("listExperienceUsers request", raw.request_listExperienceUsers, true);
+>("listExperienceUsers request", raw.request_listExperienceUsers, true, raw.verdictOf);
 export const isListExperienceUsersRequest: (
   value: unknown,
 ) => value is Spec.OperationRequest<"listExperienceUsers"> = listExperienceUsersRequestValidator.is;
