@@ -13,7 +13,7 @@ export type OperationHandlers = {
 /** A body, or the same body already rendered as JSON. */
 type Answered<T> = T | RenderedJson<T>;
 
-/** The five operations, each one call into the store; a list is answered from rendered JSON. */
+/** The five operations, each one call into the store; a list and a get are answered from rendered JSON. */
 export function createOperationHandlers(store: FakeStore): OperationHandlers {
   return {
     listExperienceUsers: ({ path, query }) => {
@@ -21,7 +21,7 @@ export function createOperationHandlers(store: FakeStore): OperationHandlers {
       return new RenderedJson(pageJson(page), () => pageValue(page));
     },
     createExperienceUser: ({ path, body }) => store.createUser(path.applicationId, body),
-    getExperienceUser: ({ path }) => store.getUser(path.applicationId, path.experienceUserId),
+    getExperienceUser: ({ path }) => store.renderedUser(path.applicationId, path.experienceUserId),
     updateExperienceUser: ({ path, body }) =>
       store.updateUser(path.applicationId, path.experienceUserId, body),
     deleteExperienceUser: ({ path }) => {

@@ -7,11 +7,13 @@ import type {
 import { isId } from "@experience-users/validators";
 import type { FixtureUser } from "../fixture/fixture.js";
 import { problems } from "../problem.js";
+import { RenderedJson } from "../rendered-json.js";
 import { ApplicationState } from "./application-state.js";
 import { normalizeDateTime, toTime } from "./dates.js";
 import { createIdGenerator } from "./object-id.js";
 import { hashPassword, verifyPassword } from "./password.js";
 import { type StoredUser, storedUser } from "./stored-user.js";
+import { userJson } from "./user-json.js";
 import { toExperienceUser, toGroupSummary } from "./user-view.js";
 
 /** An application as the store's accessors show it. */
@@ -137,6 +139,13 @@ export class FakeStore implements FakeStoreView {
   getUser(applicationId: string, userId: string): ExperienceUser {
     const app = this.application(applicationId);
     return toExperienceUser(this.#user(app, userId), app.groups);
+  }
+
+  /** {@link getUser}'s answer, its JSON text read from the per-record cache (see userJson). */
+  renderedUser(applicationId: string, userId: string): RenderedJson<ExperienceUser> {
+    const app = this.application(applicationId);
+    const user = this.#user(app, userId);
+    return new RenderedJson(userJson(user, app.groups), () => toExperienceUser(user, app.groups));
   }
 
   async updateUser(
