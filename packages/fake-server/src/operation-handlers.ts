@@ -13,7 +13,10 @@ export type OperationHandlers = {
 /** A body, or the same body already rendered as JSON. */
 type Answered<T> = T | RenderedJson<T>;
 
-/** The five operations, each one call into the store; a list and a get are answered from rendered JSON. */
+/**
+ * The five operations, each one call into the store; a list and a get are answered from rendered
+ * JSON.
+ */
 export function createOperationHandlers(store: FakeStore): OperationHandlers {
   return {
     listExperienceUsers: ({ path, query }) => {

@@ -2,15 +2,9 @@
 export const CHUNK_SIZE = 1024;
 
 /** The first index of `items` whose item is not below `item`. */
-function lowerBound<T>(
-  items: readonly T[],
-  item: T,
-  compare: (a: T, b: T) => number,
-  from = 0,
-  to = items.length,
-): number {
-  let low = from;
-  let high = to;
+function lowerBound<T>(items: readonly T[], item: T, compare: (a: T, b: T) => number): number {
+  let low = 0;
+  let high = items.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
     if (compare(items[middle] as T, item) < 0) low = middle + 1;
