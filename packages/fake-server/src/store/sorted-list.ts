@@ -1,13 +1,13 @@
 /** Items per chunk a list is cut into; a chunk that grows to twice this is split in two. */
 export const CHUNK_SIZE = 1024;
 
-/** The first index of `items` whose item is not below `item`. */
-function lowerBound<T>(items: readonly T[], item: T, compare: (a: T, b: T) => number): number {
+/** The first index in [0, count) that `isBelow` is false for (it must be true, then false). */
+function firstNotBelow(count: number, isBelow: (index: number) => boolean): number {
   let low = 0;
-  let high = items.length;
+  let high = count;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (compare(items[middle] as T, item) < 0) low = middle + 1;
+    if (isBelow(middle)) low = middle + 1;
     else high = middle;
   }
   return low;
@@ -44,15 +44,16 @@ export class SortedList<T> {
 
   /** The index of the chunk where `item` belongs: the first whose last item is not below it. */
   #chunkFor(item: T): number {
-    let low = 0;
-    let high = this.#chunks.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      const chunk = this.#chunks[middle] as T[];
-      if (this.#compare(chunk[chunk.length - 1] as T, item) < 0) low = middle + 1;
-      else high = middle;
-    }
-    return low;
+    const chunks = this.#chunks;
+    return firstNotBelow(chunks.length, (i) => {
+      const chunk = chunks[i] as T[];
+      return this.#compare(chunk[chunk.length - 1] as T, item) < 0;
+    });
+  }
+
+  /** The index in `chunk` of the first item not below `item`. */
+  #indexIn(chunk: readonly T[], item: T): number {
+    return firstNotBelow(chunk.length, (i) => this.#compare(chunk[i] as T, item) < 0);
   }
 
   insert(item: T): void {
@@ -63,7 +64,7 @@ export class SortedList<T> {
     }
     const index = Math.min(this.#chunkFor(item), this.#chunks.length - 1);
     const chunk = this.#chunks[index] as T[];
-    chunk.splice(lowerBound(chunk, item, this.#compare), 0, item);
+    chunk.splice(this.#indexIn(chunk, item), 0, item);
     if (chunk.length >= 2 * this.#chunkSize) {
       this.#chunks.splice(index + 1, 0, chunk.splice(this.#chunkSize));
     }
@@ -74,7 +75,7 @@ export class SortedList<T> {
     const index = this.#chunkFor(item);
     const chunk = this.#chunks[index];
     if (chunk === undefined) return false;
-    const at = lowerBound(chunk, item, this.#compare);
+    const at = this.#indexIn(chunk, item);
     if (chunk[at] !== item) return false;
     chunk.splice(at, 1);
     if (chunk.length === 0) this.#chunks.splice(index, 1);
