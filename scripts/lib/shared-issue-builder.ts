@@ -14,6 +14,9 @@ const ISSUE = new RegExp(
 
 const BUILDER = "appendIssue";
 
+/** The module's flag: while `verdictOf` runs, the builder appends a placeholder. */
+const FLAG = "verdictOnly";
+
 /** The function the module exports to run a validator for its verdict alone. */
 export const VERDICT = "verdictOf";
 
@@ -36,7 +39,7 @@ export const VERDICT = "verdictOf";
  * on its way (the failed branches of its `oneOf`s), an Experience User one.
  */
 export function shareIssueBuilder(code: string): { code: string; rewritten: number } {
-  for (const name of [BUILDER, VERDICT, "verdictOnly"]) {
+  for (const name of [BUILDER, VERDICT, FLAG]) {
     if (new RegExp(`\\b${name}\\b`).test(code)) {
       throw new Error(`the validators' code already uses the name ${name}`);
     }
@@ -55,19 +58,19 @@ export function shareIssueBuilder(code: string): { code: string; rewritten: numb
   if (rewritten === 0 || rewritten !== sites) {
     throw new Error(`rewrote ${rewritten} of ${sites} issues: ajv's output changed`);
   }
-  const builder = `let verdictOnly = false;
+  const builder = `let ${FLAG} = false;
 function ${BUILDER}(vErrors, instancePath, schemaPath, keyword, params, message) {
-  const issue = verdictOnly ? null : { instancePath, schemaPath, keyword, params, message };
+  const issue = ${FLAG} ? null : { instancePath, schemaPath, keyword, params, message };
   if (vErrors === null) return [issue];
   vErrors.push(issue);
   return vErrors;
 }
 function ${VERDICT}(validate, data) {
-  verdictOnly = true;
+  ${FLAG} = true;
   try {
     return validate(data);
   } finally {
-    verdictOnly = false;
+    ${FLAG} = false;
     validate.errors = null;
   }
 }

@@ -41,8 +41,9 @@ function run(raw: RawValidateFunction, value: unknown): readonly ValidationIssue
 /**
  * Wraps a generated standalone function into a typed {@link Validator}. Only validators of
  * recursive schemas (`recursive`, set by the generator) can overflow the stack, so only they pay
- * for the guard. `is` runs the function through `verdict` when given (the generated validators
- * pass the module's `verdictOf`, which builds no issues), else the function itself.
+ * for the guard. `is` runs the function through `verdict` when given (the generator passes the
+ * module's `verdictOf`, which builds no issues, to the recursive validators), else the function
+ * itself.
  * @param recursive whether the schema can nest without bound. @default false
  * @param verdict runs `raw` for its verdict alone. @default undefined: `raw` is called as it is.
  */

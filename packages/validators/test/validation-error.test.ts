@@ -88,7 +88,7 @@ describe("values nested deeper than the validators recurse", () => {
     },
   );
 
-  it("leaves every validator reporting whole issues after `is` broke off on one", () => {
+  it("reports whole issues after an `is` broke off on a value nested too deeply", () => {
     let query: Record<string, unknown> = { firstName: "Bob" };
     for (let i = 0; i < 100_000; i++) query = { $and: [query] };
     expect(isAdvancedExperienceUserQuery(query)).toBe(false);
