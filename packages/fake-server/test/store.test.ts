@@ -98,11 +98,11 @@ describe("FakeStore.createUser", () => {
 
   it("answers 404 Problems for an unknown application or user", async () => {
     const { store } = newStore();
-    expect(await rejection(() => store.getUser(UNKNOWN, UNKNOWN))).toMatchObject({
+    expect(await rejection(() => store.renderedUser(UNKNOWN, UNKNOWN))).toMatchObject({
       status: 404,
       message: "Application was not found",
     });
-    expect(await rejection(() => store.getUser(APP, UNKNOWN))).toMatchObject({
+    expect(await rejection(() => store.renderedUser(APP, UNKNOWN))).toMatchObject({
       status: 404,
       message: "Experience user was not found",
     });

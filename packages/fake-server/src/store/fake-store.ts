@@ -136,12 +136,7 @@ export class FakeStore implements FakeStoreView {
     return toExperienceUser(user, app.groups);
   }
 
-  getUser(applicationId: string, userId: string): ExperienceUser {
-    const app = this.application(applicationId);
-    return toExperienceUser(this.#user(app, userId), app.groups);
-  }
-
-  /** {@link getUser}'s answer, its JSON text read from the per-record cache (see userJson). */
+  /** A get's answer: the user, its JSON text read from the per-record cache (see userJson). */
   renderedUser(applicationId: string, userId: string): RenderedJson<ExperienceUser> {
     const app = this.application(applicationId);
     const user = this.#user(app, userId);
