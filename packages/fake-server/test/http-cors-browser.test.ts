@@ -1,10 +1,14 @@
 import { fileURLToPath } from "node:url";
-import { launchOfflineChromium, type OfflineBrowser } from "@experience-users/test-support";
+import {
+  launchOfflineChromium,
+  type OfflineBrowser,
+  type StaticSite,
+  serveStaticSite,
+} from "@experience-users/test-support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EXAMPLE_APPLICATION_ID } from "../src/index.js";
 import { type ServedFakeServer, serveFakeServer } from "../src/index.node.js";
 import { bundleForBrowser } from "./support/browser-bundle.js";
-import { type StaticSite, serveStaticSite } from "./support/static-site.js";
 import { pageProblems, usersPageHtml } from "./support/users-page.js";
 
 const pageScript = fileURLToPath(new URL("./browser/http-fake-page.ts", import.meta.url));

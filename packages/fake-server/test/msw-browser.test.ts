@@ -1,10 +1,14 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import { launchOfflineChromium, type OfflineBrowser } from "@experience-users/test-support";
+import {
+  launchOfflineChromium,
+  type OfflineBrowser,
+  type StaticSite,
+  serveStaticSite,
+} from "@experience-users/test-support";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bundleForBrowser } from "./support/browser-bundle.js";
-import { type StaticSite, serveStaticSite } from "./support/static-site.js";
 import { pageProblems, usersPageHtml } from "./support/users-page.js";
 
 const pageScript = fileURLToPath(new URL("./browser/users-page.ts", import.meta.url));

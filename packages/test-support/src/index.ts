@@ -20,4 +20,5 @@ export {
   type RunningCommand,
   runCommand,
 } from "./run-command.js";
+export { type SiteFile, type StaticSite, serveStaticSite } from "./static-site.js";
 export { trackedFakes } from "./tracked-fakes.js";
