@@ -16,6 +16,7 @@ import { repoRoot } from "./lib/paths.ts";
 import { shareIssueBuilder, VERDICT } from "./lib/shared-issue-builder.ts";
 import { loadSpec } from "./lib/spec.ts";
 import { formats } from "./lib/validator-formats.ts";
+import { withoutParentData } from "./lib/without-parent-data.ts";
 
 const set = jsonSchemasOf(loadSpec());
 
@@ -103,9 +104,9 @@ if (externals.length > 0) {
 // went from 0.97x/0.94x/0.92x of ajv at run time to 1.01x/1.02x/1.05x (User, Post, Query).
 // test/validators-equivalence.test.ts in the hardening package checks that the merged validators,
 // with their length shortcuts, still give ajv's run-time verdicts and issues.
-const { code: merged, merged: mergedNames } = mergeDuplicateFunctions(
-  bundled.outputFiles[0]?.text ?? "",
-);
+const { code: lean, rewritten: contexts } = withoutParentData(bundled.outputFiles[0]?.text ?? "");
+console.log(`left parentData out of ${contexts} calls and parameter lists`);
+const { code: merged, merged: mergedNames } = mergeDuplicateFunctions(lean);
 console.log(`merged ${mergedNames.length} repeated functions: ${mergedNames.join(", ")}`);
 const { code: shortcut, rewritten } = shortcutLengthChecks(merged);
 console.log(`put a length test in front of ${rewritten} code-point counts`);

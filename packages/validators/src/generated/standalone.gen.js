@@ -214,10 +214,7 @@ export const {
   // standalone.js
   var schema_Id = validate53;
   var pattern3 = new RegExp("^[A-Fa-f\\d]{24}$", "u");
-  function validate53(
-    data,
-    { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
-  ) {
+  function validate53(data, { instancePath = "", rootData = data } = {}) {
     let vErrors = null;
     let errors = 0;
     if (typeof data === "string") {
@@ -247,17 +244,14 @@ export const {
     return errors === 0;
   }
   var schema_NullableId = validate54;
-  function validate54(
-    data,
-    { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
-  ) {
+  function validate54(data, { instancePath = "", rootData = data } = {}) {
     let vErrors = null;
     let errors = 0;
     const _errs0 = errors;
     let valid0 = false;
     let passing0 = null;
     const _errs1 = errors;
-    if (!validate53(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    if (!validate53(data, { instancePath, rootData })) {
       vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
       errors = vErrors.length;
     }
@@ -318,17 +312,14 @@ export const {
       "An experience group id, or `any` (in at least one group) or `none` (in no group).",
     oneOf: [{ $ref: "#/$defs/Id" }, { type: "string", enum: ["any", "none"] }],
   };
-  function validate56(
-    data,
-    { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
-  ) {
+  function validate56(data, { instancePath = "", rootData = data } = {}) {
     let vErrors = null;
     let errors = 0;
     const _errs0 = errors;
     let valid0 = false;
     let passing0 = null;
     const _errs1 = errors;
-    if (!validate53(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    if (!validate53(data, { instancePath, rootData })) {
       vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
       errors = vErrors.length;
     }
@@ -396,10 +387,7 @@ export const {
   var schema_UserTags = validate58;
   var pattern4 = new RegExp("^[0-9a-zA-Z_-]{1,255}$", "u");
   var func60 = require_ucs2length().default;
-  function validate58(
-    data,
-    { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
-  ) {
+  function validate58(data, { instancePath = "", rootData = data } = {}) {
     let vErrors = null;
     let errors = 0;
     if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -471,22 +459,12 @@ export const {
   }
   var schema_ExperienceGroupSummary = validate59;
   var func0 = Object.prototype.hasOwnProperty;
-  function validate59(
-    data,
-    { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
-  ) {
+  function validate59(data, { instancePath = "", rootData = data } = {}) {
     let vErrors = null;
     let errors = 0;
     if (data && typeof data == "object" && !Array.isArray(data)) {
       if (data.id !== void 0 && func0.call(data, "id")) {
-        if (
-          !validate53(data.id, {
-            instancePath: instancePath + "/id",
-            parentData: data,
-            parentDataProperty: "id",
-            rootData,
-          })
-        ) {
+        if (!validate53(data.id, { instancePath: instancePath + "/id", rootData })) {
           vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
           errors = vErrors.length;
         }
@@ -534,14 +512,7 @@ export const {
         let valid1 = false;
         let passing0 = null;
         const _errs6 = errors;
-        if (
-          !validate53(data2, {
-            instancePath: instancePath + "/parentId",
-            parentData: data,
-            parentDataProperty: "parentId",
-            rootData,
-          })
-        ) {
+        if (!validate53(data2, { instancePath: instancePath + "/parentId", rootData })) {
           vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
           errors = vErrors.length;
         }
@@ -612,10 +583,7 @@ export const {
   var formats8 =
     /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
   var formats10 = formats.uri;
-  function validate62(
-    data,
-    { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
-  ) {
+  function validate62(data, { instancePath = "", rootData = data } = {}) {
     let vErrors = null;
     let errors = 0;
     if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -686,14 +654,7 @@ export const {
         errors++;
       }
       if (data.id !== void 0 && func0.call(data, "id")) {
-        if (
-          !validate53(data.id, {
-            instancePath: instancePath + "/id",
-            parentData: data,
-            parentDataProperty: "id",
-            rootData,
-          })
-        ) {
+        if (!validate53(data.id, { instancePath: instancePath + "/id", rootData })) {
           vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
           errors = vErrors.length;
         }
@@ -702,8 +663,6 @@ export const {
         if (
           !validate53(data.experienceUserId, {
             instancePath: instancePath + "/experienceUserId",
-            parentData: data,
-            parentDataProperty: "experienceUserId",
             rootData,
           })
         ) {
@@ -715,8 +674,6 @@ export const {
         if (
           !validate53(data.applicationId, {
             instancePath: instancePath + "/applicationId",
-            parentData: data,
-            parentDataProperty: "applicationId",
             rootData,
           })
         ) {
@@ -981,14 +938,7 @@ export const {
         }
       }
       if (data.userTags !== void 0 && func0.call(data, "userTags")) {
-        if (
-          !validate58(data.userTags, {
-            instancePath: instancePath + "/userTags",
-            parentData: data,
-            parentDataProperty: "userTags",
-            rootData,
-          })
-        ) {
+        if (!validate58(data.userTags, { instancePath: instancePath + "/userTags", rootData })) {
           vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
           errors = vErrors.length;
         }
@@ -1001,8 +951,6 @@ export const {
             if (
               !validate59(data13[i0], {
                 instancePath: instancePath + "/experienceGroups/" + i0,
-                parentData: data13,
-                parentDataProperty: i0,
                 rootData,
               })
             ) {
@@ -1037,10 +985,7 @@ export const {
     return errors === 0;
   }
   var schema_ExperienceUserPost = validate68;
-  function validate70(
-    data,
-    { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
-  ) {
+  function validate70(data, { instancePath = "", rootData = data } = {}) {
     let vErrors = null;
     let errors = 0;
     if (Array.isArray(data)) {
@@ -1057,14 +1002,7 @@ export const {
       }
       const len0 = data.length;
       for (let i0 = 0; i0 < len0; i0++) {
-        if (
-          !validate53(data[i0], {
-            instancePath: instancePath + "/" + i0,
-            parentData: data,
-            parentDataProperty: i0,
-            rootData,
-          })
-        ) {
+        if (!validate53(data[i0], { instancePath: instancePath + "/" + i0, rootData })) {
           vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
           errors = vErrors.length;
         }
@@ -1083,10 +1021,7 @@ export const {
     validate70.errors = vErrors;
     return errors === 0;
   }
-  function validate68(
-    data,
-    { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
-  ) {
+  function validate68(data, { instancePath = "", rootData = data } = {}) {
     let vErrors = null;
     let errors = 0;
     if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -1288,14 +1223,7 @@ export const {
         }
       }
       if (data.userTags !== void 0 && func0.call(data, "userTags")) {
-        if (
-          !validate58(data.userTags, {
-            instancePath: instancePath + "/userTags",
-            parentData: data,
-            parentDataProperty: "userTags",
-            rootData,
-          })
-        ) {
+        if (!validate58(data.userTags, { instancePath: instancePath + "/userTags", rootData })) {
           vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
           errors = vErrors.length;
         }
@@ -1304,8 +1232,6 @@ export const {
         if (
           !validate70(data.experienceGroupIds, {
             instancePath: instancePath + "/experienceGroupIds",
-            parentData: data,
-            parentDataProperty: "experienceGroupIds",
             rootData,
           })
         ) {
@@ -1328,10 +1254,7 @@ export const {
     return errors === 0;
   }
   var schema_ExperienceUserPatch = validate73;
-  function validate73(
-    data,
-    { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
-  ) {
+  function validate73(data, { instancePath = "", rootData = data } = {}) {
     let vErrors = null;
     let errors = 0;
     if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -1511,14 +1434,7 @@ export const {
         }
       }
       if (data.userTags !== void 0 && func0.call(data, "userTags")) {
-        if (
-          !validate58(data.userTags, {
-            instancePath: instancePath + "/userTags",
-            parentData: data,
-            parentDataProperty: "userTags",
-            rootData,
-          })
-        ) {
+        if (!validate58(data.userTags, { instancePath: instancePath + "/userTags", rootData })) {
           vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
           errors = vErrors.length;
         }
@@ -1527,8 +1443,6 @@ export const {
         if (
           !validate70(data.experienceGroupIds, {
             instancePath: instancePath + "/experienceGroupIds",
-            parentData: data,
-            parentDataProperty: "experienceGroupIds",
             rootData,
           })
         ) {
@@ -1601,10 +1515,7 @@ export const {
       },
     ],
   };
-  function validate78(
-    data,
-    { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
-  ) {
+  function validate78(data, { instancePath = "", rootData = data } = {}) {
     let vErrors = null;
     let errors = 0;
     if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -1668,14 +1579,7 @@ export const {
         if (Array.isArray(data0)) {
           const len0 = data0.length;
           for (let i0 = 0; i0 < len0; i0++) {
-            if (
-              !validate62(data0[i0], {
-                instancePath: instancePath + "/items/" + i0,
-                parentData: data0,
-                parentDataProperty: i0,
-                rootData,
-              })
-            ) {
+            if (!validate62(data0[i0], { instancePath: instancePath + "/items/" + i0, rootData })) {
               vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
               errors = vErrors.length;
             }
@@ -1824,8 +1728,6 @@ export const {
         if (
           !validate53(data.applicationId, {
             instancePath: instancePath + "/applicationId",
-            parentData: data,
-            parentDataProperty: "applicationId",
             rootData,
           })
         ) {
@@ -1837,8 +1739,6 @@ export const {
         if (
           !validate53(data.experienceGroupId, {
             instancePath: instancePath + "/experienceGroupId",
-            parentData: data,
-            parentDataProperty: "experienceGroupId",
             rootData,
           })
         ) {
@@ -1861,10 +1761,7 @@ export const {
     return errors === 0;
   }
   var schema_Error = validate82;
-  function validate82(
-    data,
-    { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
-  ) {
+  function validate82(data, { instancePath = "", rootData = data } = {}) {
     let vErrors = null;
     let errors = 0;
     if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -1939,10 +1836,7 @@ export const {
     properties: { success: { type: "boolean", enum: [true] } },
     examples: [{ success: true }],
   };
-  function validate83(
-    data,
-    { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
-  ) {
+  function validate83(data, { instancePath = "", rootData = data } = {}) {
     let vErrors = null;
     let errors = 0;
     if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -2021,10 +1915,7 @@ export const {
     examples: [{ firstName: "Bob", lastUpdated: "2022-01-30T17:18:11.911Z" }],
   };
   var wrapper0 = { validate: validate84 };
-  function validate85(
-    data,
-    { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
-  ) {
+  function validate85(data, { instancePath = "", rootData = data } = {}) {
     let vErrors = null;
     let errors = 0;
     if (Array.isArray(data)) {
@@ -2041,14 +1932,7 @@ export const {
       }
       const len0 = data.length;
       for (let i0 = 0; i0 < len0; i0++) {
-        if (
-          !wrapper0.validate(data[i0], {
-            instancePath: instancePath + "/" + i0,
-            parentData: data,
-            parentDataProperty: i0,
-            rootData,
-          })
-        ) {
+        if (!wrapper0.validate(data[i0], { instancePath: instancePath + "/" + i0, rootData })) {
           vErrors =
             vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
           errors = vErrors.length;
@@ -2068,10 +1952,7 @@ export const {
     validate85.errors = vErrors;
     return errors === 0;
   }
-  function validate98(
-    data,
-    { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
-  ) {
+  function validate98(data, { instancePath = "", rootData = data } = {}) {
     let vErrors = null;
     let errors = 0;
     if (Array.isArray(data)) {
@@ -2088,14 +1969,7 @@ export const {
       }
       const len0 = data.length;
       for (let i0 = 0; i0 < len0; i0++) {
-        if (
-          !validate53(data[i0], {
-            instancePath: instancePath + "/" + i0,
-            parentData: data,
-            parentDataProperty: i0,
-            rootData,
-          })
-        ) {
+        if (!validate53(data[i0], { instancePath: instancePath + "/" + i0, rootData })) {
           vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
           errors = vErrors.length;
         }
@@ -2114,10 +1988,7 @@ export const {
     validate98.errors = vErrors;
     return errors === 0;
   }
-  function validate91(
-    data,
-    { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
-  ) {
+  function validate91(data, { instancePath = "", rootData = data } = {}) {
     let vErrors = null;
     let errors = 0;
     if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -2168,105 +2039,49 @@ export const {
         }
       }
       if (data.$eq !== void 0 && func0.call(data, "$eq")) {
-        if (
-          !validate54(data.$eq, {
-            instancePath: instancePath + "/$eq",
-            parentData: data,
-            parentDataProperty: "$eq",
-            rootData,
-          })
-        ) {
+        if (!validate54(data.$eq, { instancePath: instancePath + "/$eq", rootData })) {
           vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
           errors = vErrors.length;
         }
       }
       if (data.$ne !== void 0 && func0.call(data, "$ne")) {
-        if (
-          !validate54(data.$ne, {
-            instancePath: instancePath + "/$ne",
-            parentData: data,
-            parentDataProperty: "$ne",
-            rootData,
-          })
-        ) {
+        if (!validate54(data.$ne, { instancePath: instancePath + "/$ne", rootData })) {
           vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
           errors = vErrors.length;
         }
       }
       if (data.$gt !== void 0 && func0.call(data, "$gt")) {
-        if (
-          !validate54(data.$gt, {
-            instancePath: instancePath + "/$gt",
-            parentData: data,
-            parentDataProperty: "$gt",
-            rootData,
-          })
-        ) {
+        if (!validate54(data.$gt, { instancePath: instancePath + "/$gt", rootData })) {
           vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
           errors = vErrors.length;
         }
       }
       if (data.$lt !== void 0 && func0.call(data, "$lt")) {
-        if (
-          !validate54(data.$lt, {
-            instancePath: instancePath + "/$lt",
-            parentData: data,
-            parentDataProperty: "$lt",
-            rootData,
-          })
-        ) {
+        if (!validate54(data.$lt, { instancePath: instancePath + "/$lt", rootData })) {
           vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
           errors = vErrors.length;
         }
       }
       if (data.$gte !== void 0 && func0.call(data, "$gte")) {
-        if (
-          !validate54(data.$gte, {
-            instancePath: instancePath + "/$gte",
-            parentData: data,
-            parentDataProperty: "$gte",
-            rootData,
-          })
-        ) {
+        if (!validate54(data.$gte, { instancePath: instancePath + "/$gte", rootData })) {
           vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
           errors = vErrors.length;
         }
       }
       if (data.$lte !== void 0 && func0.call(data, "$lte")) {
-        if (
-          !validate54(data.$lte, {
-            instancePath: instancePath + "/$lte",
-            parentData: data,
-            parentDataProperty: "$lte",
-            rootData,
-          })
-        ) {
+        if (!validate54(data.$lte, { instancePath: instancePath + "/$lte", rootData })) {
           vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
           errors = vErrors.length;
         }
       }
       if (data.$in !== void 0 && func0.call(data, "$in")) {
-        if (
-          !validate98(data.$in, {
-            instancePath: instancePath + "/$in",
-            parentData: data,
-            parentDataProperty: "$in",
-            rootData,
-          })
-        ) {
+        if (!validate98(data.$in, { instancePath: instancePath + "/$in", rootData })) {
           vErrors = vErrors === null ? validate98.errors : vErrors.concat(validate98.errors);
           errors = vErrors.length;
         }
       }
       if (data.$nin !== void 0 && func0.call(data, "$nin")) {
-        if (
-          !validate98(data.$nin, {
-            instancePath: instancePath + "/$nin",
-            parentData: data,
-            parentDataProperty: "$nin",
-            rootData,
-          })
-        ) {
+        if (!validate98(data.$nin, { instancePath: instancePath + "/$nin", rootData })) {
           vErrors = vErrors === null ? validate98.errors : vErrors.concat(validate98.errors);
           errors = vErrors.length;
         }
@@ -2285,17 +2100,14 @@ export const {
     validate91.errors = vErrors;
     return errors === 0;
   }
-  function validate89(
-    data,
-    { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
-  ) {
+  function validate89(data, { instancePath = "", rootData = data } = {}) {
     let vErrors = null;
     let errors = 0;
     const _errs0 = errors;
     let valid0 = false;
     let passing0 = null;
     const _errs1 = errors;
-    if (!validate54(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    if (!validate54(data, { instancePath, rootData })) {
       vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
       errors = vErrors.length;
     }
@@ -2305,7 +2117,7 @@ export const {
       passing0 = 0;
     }
     const _errs2 = errors;
-    if (!validate91(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    if (!validate91(data, { instancePath, rootData })) {
       vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
       errors = vErrors.length;
     }
@@ -2347,10 +2159,7 @@ export const {
     description: "A plain value compared with a field.",
     type: ["string", "number", "boolean", "null"],
   };
-  function validate105(
-    data,
-    { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
-  ) {
+  function validate105(data, { instancePath = "", rootData = data } = {}) {
     let vErrors = null;
     let errors = 0;
     if (
@@ -2393,10 +2202,7 @@ export const {
     },
     additionalProperties: false,
   };
-  function validate114(
-    data,
-    { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
-  ) {
+  function validate114(data, { instancePath = "", rootData = data } = {}) {
     let vErrors = null;
     let errors = 0;
     if (typeof data === "string") {
@@ -2431,10 +2237,7 @@ export const {
     maxItems: 100,
     items: { type: ["string", "number", "boolean"] },
   };
-  function validate118(
-    data,
-    { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
-  ) {
+  function validate118(data, { instancePath = "", rootData = data } = {}) {
     let vErrors = null;
     let errors = 0;
     if (Array.isArray(data)) {
@@ -2482,10 +2285,7 @@ export const {
     validate118.errors = vErrors;
     return errors === 0;
   }
-  function validate107(
-    data,
-    { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
-  ) {
+  function validate107(data, { instancePath = "", rootData = data } = {}) {
     let vErrors = null;
     let errors = 0;
     if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -2503,118 +2303,57 @@ export const {
         }
       }
       if (data.$eq !== void 0 && func0.call(data, "$eq")) {
-        if (
-          !validate105(data.$eq, {
-            instancePath: instancePath + "/$eq",
-            parentData: data,
-            parentDataProperty: "$eq",
-            rootData,
-          })
-        ) {
+        if (!validate105(data.$eq, { instancePath: instancePath + "/$eq", rootData })) {
           vErrors = vErrors === null ? validate105.errors : vErrors.concat(validate105.errors);
           errors = vErrors.length;
         }
       }
       if (data.$ne !== void 0 && func0.call(data, "$ne")) {
-        if (
-          !validate105(data.$ne, {
-            instancePath: instancePath + "/$ne",
-            parentData: data,
-            parentDataProperty: "$ne",
-            rootData,
-          })
-        ) {
+        if (!validate105(data.$ne, { instancePath: instancePath + "/$ne", rootData })) {
           vErrors = vErrors === null ? validate105.errors : vErrors.concat(validate105.errors);
           errors = vErrors.length;
         }
       }
       if (data.$gt !== void 0 && func0.call(data, "$gt")) {
-        if (
-          !validate105(data.$gt, {
-            instancePath: instancePath + "/$gt",
-            parentData: data,
-            parentDataProperty: "$gt",
-            rootData,
-          })
-        ) {
+        if (!validate105(data.$gt, { instancePath: instancePath + "/$gt", rootData })) {
           vErrors = vErrors === null ? validate105.errors : vErrors.concat(validate105.errors);
           errors = vErrors.length;
         }
       }
       if (data.$lt !== void 0 && func0.call(data, "$lt")) {
-        if (
-          !validate105(data.$lt, {
-            instancePath: instancePath + "/$lt",
-            parentData: data,
-            parentDataProperty: "$lt",
-            rootData,
-          })
-        ) {
+        if (!validate105(data.$lt, { instancePath: instancePath + "/$lt", rootData })) {
           vErrors = vErrors === null ? validate105.errors : vErrors.concat(validate105.errors);
           errors = vErrors.length;
         }
       }
       if (data.$gte !== void 0 && func0.call(data, "$gte")) {
-        if (
-          !validate105(data.$gte, {
-            instancePath: instancePath + "/$gte",
-            parentData: data,
-            parentDataProperty: "$gte",
-            rootData,
-          })
-        ) {
+        if (!validate105(data.$gte, { instancePath: instancePath + "/$gte", rootData })) {
           vErrors = vErrors === null ? validate105.errors : vErrors.concat(validate105.errors);
           errors = vErrors.length;
         }
       }
       if (data.$lte !== void 0 && func0.call(data, "$lte")) {
-        if (
-          !validate105(data.$lte, {
-            instancePath: instancePath + "/$lte",
-            parentData: data,
-            parentDataProperty: "$lte",
-            rootData,
-          })
-        ) {
+        if (!validate105(data.$lte, { instancePath: instancePath + "/$lte", rootData })) {
           vErrors = vErrors === null ? validate105.errors : vErrors.concat(validate105.errors);
           errors = vErrors.length;
         }
       }
       if (data.$startsWith !== void 0 && func0.call(data, "$startsWith")) {
         if (
-          !validate114(data.$startsWith, {
-            instancePath: instancePath + "/$startsWith",
-            parentData: data,
-            parentDataProperty: "$startsWith",
-            rootData,
-          })
+          !validate114(data.$startsWith, { instancePath: instancePath + "/$startsWith", rootData })
         ) {
           vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
           errors = vErrors.length;
         }
       }
       if (data.$endsWith !== void 0 && func0.call(data, "$endsWith")) {
-        if (
-          !validate114(data.$endsWith, {
-            instancePath: instancePath + "/$endsWith",
-            parentData: data,
-            parentDataProperty: "$endsWith",
-            rootData,
-          })
-        ) {
+        if (!validate114(data.$endsWith, { instancePath: instancePath + "/$endsWith", rootData })) {
           vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
           errors = vErrors.length;
         }
       }
       if (data.$contains !== void 0 && func0.call(data, "$contains")) {
-        if (
-          !validate114(data.$contains, {
-            instancePath: instancePath + "/$contains",
-            parentData: data,
-            parentDataProperty: "$contains",
-            rootData,
-          })
-        ) {
+        if (!validate114(data.$contains, { instancePath: instancePath + "/$contains", rootData })) {
           vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
           errors = vErrors.length;
         }
@@ -2633,27 +2372,13 @@ export const {
         }
       }
       if (data.$in !== void 0 && func0.call(data, "$in")) {
-        if (
-          !validate118(data.$in, {
-            instancePath: instancePath + "/$in",
-            parentData: data,
-            parentDataProperty: "$in",
-            rootData,
-          })
-        ) {
+        if (!validate118(data.$in, { instancePath: instancePath + "/$in", rootData })) {
           vErrors = vErrors === null ? validate118.errors : vErrors.concat(validate118.errors);
           errors = vErrors.length;
         }
       }
       if (data.$nin !== void 0 && func0.call(data, "$nin")) {
-        if (
-          !validate118(data.$nin, {
-            instancePath: instancePath + "/$nin",
-            parentData: data,
-            parentDataProperty: "$nin",
-            rootData,
-          })
-        ) {
+        if (!validate118(data.$nin, { instancePath: instancePath + "/$nin", rootData })) {
           vErrors = vErrors === null ? validate118.errors : vErrors.concat(validate118.errors);
           errors = vErrors.length;
         }
@@ -2672,17 +2397,14 @@ export const {
     validate107.errors = vErrors;
     return errors === 0;
   }
-  function validate104(
-    data,
-    { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
-  ) {
+  function validate104(data, { instancePath = "", rootData = data } = {}) {
     let vErrors = null;
     let errors = 0;
     const _errs0 = errors;
     let valid0 = false;
     let passing0 = null;
     const _errs1 = errors;
-    if (!validate105(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    if (!validate105(data, { instancePath, rootData })) {
       vErrors = vErrors === null ? validate105.errors : vErrors.concat(validate105.errors);
       errors = vErrors.length;
     }
@@ -2692,7 +2414,7 @@ export const {
       passing0 = 0;
     }
     const _errs2 = errors;
-    if (!validate107(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    if (!validate107(data, { instancePath, rootData })) {
       vErrors = vErrors === null ? validate107.errors : vErrors.concat(validate107.errors);
       errors = vErrors.length;
     }
@@ -2729,10 +2451,7 @@ export const {
     validate104.errors = vErrors;
     return errors === 0;
   }
-  function validate133(
-    data,
-    { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
-  ) {
+  function validate133(data, { instancePath = "", rootData = data } = {}) {
     let vErrors = null;
     let errors = 0;
     if (typeof data === "string") {
@@ -2761,10 +2480,7 @@ export const {
     validate133.errors = vErrors;
     return errors === 0;
   }
-  function validate135(
-    data,
-    { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
-  ) {
+  function validate135(data, { instancePath = "", rootData = data } = {}) {
     let vErrors = null;
     let errors = 0;
     if (Array.isArray(data)) {
@@ -2781,14 +2497,7 @@ export const {
       }
       const len0 = data.length;
       for (let i0 = 0; i0 < len0; i0++) {
-        if (
-          !validate133(data[i0], {
-            instancePath: instancePath + "/" + i0,
-            parentData: data,
-            parentDataProperty: i0,
-            rootData,
-          })
-        ) {
+        if (!validate133(data[i0], { instancePath: instancePath + "/" + i0, rootData })) {
           vErrors = vErrors === null ? validate133.errors : vErrors.concat(validate133.errors);
           errors = vErrors.length;
         }
@@ -2807,17 +2516,14 @@ export const {
     validate135.errors = vErrors;
     return errors === 0;
   }
-  function validate132(
-    data,
-    { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
-  ) {
+  function validate132(data, { instancePath = "", rootData = data } = {}) {
     let vErrors = null;
     let errors = 0;
     const _errs0 = errors;
     let valid0 = false;
     let passing0 = null;
     const _errs1 = errors;
-    if (!validate133(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    if (!validate133(data, { instancePath, rootData })) {
       vErrors = vErrors === null ? validate133.errors : vErrors.concat(validate133.errors);
       errors = vErrors.length;
     }
@@ -2874,14 +2580,7 @@ export const {
           }
         }
         if (data.$in !== void 0 && func0.call(data, "$in")) {
-          if (
-            !validate135(data.$in, {
-              instancePath: instancePath + "/$in",
-              parentData: data,
-              parentDataProperty: "$in",
-              rootData,
-            })
-          ) {
+          if (!validate135(data.$in, { instancePath: instancePath + "/$in", rootData })) {
             vErrors = vErrors === null ? validate135.errors : vErrors.concat(validate135.errors);
             errors = vErrors.length;
           }
@@ -2933,14 +2632,7 @@ export const {
             }
           }
           if (data.$nin !== void 0 && func0.call(data, "$nin")) {
-            if (
-              !validate135(data.$nin, {
-                instancePath: instancePath + "/$nin",
-                parentData: data,
-                parentDataProperty: "$nin",
-                rootData,
-              })
-            ) {
+            if (!validate135(data.$nin, { instancePath: instancePath + "/$nin", rootData })) {
               vErrors = vErrors === null ? validate135.errors : vErrors.concat(validate135.errors);
               errors = vErrors.length;
             }
@@ -2991,10 +2683,7 @@ export const {
     validate132.errors = vErrors;
     return errors === 0;
   }
-  function validate131(
-    data,
-    { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
-  ) {
+  function validate131(data, { instancePath = "", rootData = data } = {}) {
     let vErrors = null;
     let errors = 0;
     if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -3023,27 +2712,13 @@ export const {
         }
       }
       if (data.$tagKey !== void 0 && func0.call(data, "$tagKey")) {
-        if (
-          !validate132(data.$tagKey, {
-            instancePath: instancePath + "/$tagKey",
-            parentData: data,
-            parentDataProperty: "$tagKey",
-            rootData,
-          })
-        ) {
+        if (!validate132(data.$tagKey, { instancePath: instancePath + "/$tagKey", rootData })) {
           vErrors = vErrors === null ? validate132.errors : vErrors.concat(validate132.errors);
           errors = vErrors.length;
         }
       }
       if (data.$tagValue !== void 0 && func0.call(data, "$tagValue")) {
-        if (
-          !validate132(data.$tagValue, {
-            instancePath: instancePath + "/$tagValue",
-            parentData: data,
-            parentDataProperty: "$tagValue",
-            rootData,
-          })
-        ) {
+        if (!validate132(data.$tagValue, { instancePath: instancePath + "/$tagValue", rootData })) {
           vErrors = vErrors === null ? validate132.errors : vErrors.concat(validate132.errors);
           errors = vErrors.length;
         }
@@ -3063,10 +2738,7 @@ export const {
     return errors === 0;
   }
   var pattern6 = new RegExp("^[0-9a-zA-Z_-]{1,255}", "u");
-  function validate142(
-    data,
-    { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
-  ) {
+  function validate142(data, { instancePath = "", rootData = data } = {}) {
     let vErrors = null;
     let errors = 0;
     if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -3088,8 +2760,6 @@ export const {
           if (
             !validate132(data[key1], {
               instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),
-              parentData: data,
-              parentDataProperty: key1,
               rootData,
             })
           ) {
@@ -3112,10 +2782,7 @@ export const {
     validate142.errors = vErrors;
     return errors === 0;
   }
-  function validate130(
-    data,
-    { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
-  ) {
+  function validate130(data, { instancePath = "", rootData = data } = {}) {
     let vErrors = null;
     let errors = 0;
     const _errs0 = errors;
@@ -3139,7 +2806,7 @@ export const {
       passing0 = 0;
     }
     const _errs3 = errors;
-    if (!validate131(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    if (!validate131(data, { instancePath, rootData })) {
       vErrors = vErrors === null ? validate131.errors : vErrors.concat(validate131.errors);
       errors = vErrors.length;
     }
@@ -3153,7 +2820,7 @@ export const {
         passing0 = 1;
       }
       const _errs4 = errors;
-      if (!validate142(data, { instancePath, parentData, parentDataProperty, rootData })) {
+      if (!validate142(data, { instancePath, rootData })) {
         vErrors = vErrors === null ? validate142.errors : vErrors.concat(validate142.errors);
         errors = vErrors.length;
       }
@@ -3191,17 +2858,14 @@ export const {
     validate130.errors = vErrors;
     return errors === 0;
   }
-  function validate129(
-    data,
-    { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
-  ) {
+  function validate129(data, { instancePath = "", rootData = data } = {}) {
     let vErrors = null;
     let errors = 0;
     const _errs0 = errors;
     let valid0 = false;
     let passing0 = null;
     const _errs1 = errors;
-    if (!validate130(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    if (!validate130(data, { instancePath, rootData })) {
       vErrors = vErrors === null ? validate130.errors : vErrors.concat(validate130.errors);
       errors = vErrors.length;
     }
@@ -3237,14 +2901,7 @@ export const {
         }
       }
       if (data.$eq !== void 0 && func0.call(data, "$eq")) {
-        if (
-          !validate130(data.$eq, {
-            instancePath: instancePath + "/$eq",
-            parentData: data,
-            parentDataProperty: "$eq",
-            rootData,
-          })
-        ) {
+        if (!validate130(data.$eq, { instancePath: instancePath + "/$eq", rootData })) {
           vErrors = vErrors === null ? validate130.errors : vErrors.concat(validate130.errors);
           errors = vErrors.length;
         }
@@ -3296,14 +2953,7 @@ export const {
           }
         }
         if (data.$ne !== void 0 && func0.call(data, "$ne")) {
-          if (
-            !validate130(data.$ne, {
-              instancePath: instancePath + "/$ne",
-              parentData: data,
-              parentDataProperty: "$ne",
-              rootData,
-            })
-          ) {
+          if (!validate130(data.$ne, { instancePath: instancePath + "/$ne", rootData })) {
             vErrors = vErrors === null ? validate130.errors : vErrors.concat(validate130.errors);
             errors = vErrors.length;
           }
@@ -3353,10 +3003,7 @@ export const {
     validate129.errors = vErrors;
     return errors === 0;
   }
-  function validate84(
-    data,
-    { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
-  ) {
+  function validate84(data, { instancePath = "", rootData = data } = {}) {
     let vErrors = null;
     let errors = 0;
     if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -3374,53 +3021,25 @@ export const {
         }
       }
       if (data.$and !== void 0 && func0.call(data, "$and")) {
-        if (
-          !validate85(data.$and, {
-            instancePath: instancePath + "/$and",
-            parentData: data,
-            parentDataProperty: "$and",
-            rootData,
-          })
-        ) {
+        if (!validate85(data.$and, { instancePath: instancePath + "/$and", rootData })) {
           vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
           errors = vErrors.length;
         }
       }
       if (data.$or !== void 0 && func0.call(data, "$or")) {
-        if (
-          !validate85(data.$or, {
-            instancePath: instancePath + "/$or",
-            parentData: data,
-            parentDataProperty: "$or",
-            rootData,
-          })
-        ) {
+        if (!validate85(data.$or, { instancePath: instancePath + "/$or", rootData })) {
           vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
           errors = vErrors.length;
         }
       }
       if (data.$nor !== void 0 && func0.call(data, "$nor")) {
-        if (
-          !validate85(data.$nor, {
-            instancePath: instancePath + "/$nor",
-            parentData: data,
-            parentDataProperty: "$nor",
-            rootData,
-          })
-        ) {
+        if (!validate85(data.$nor, { instancePath: instancePath + "/$nor", rootData })) {
           vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
           errors = vErrors.length;
         }
       }
       if (data.id !== void 0 && func0.call(data, "id")) {
-        if (
-          !validate89(data.id, {
-            instancePath: instancePath + "/id",
-            parentData: data,
-            parentDataProperty: "id",
-            rootData,
-          })
-        ) {
+        if (!validate89(data.id, { instancePath: instancePath + "/id", rootData })) {
           vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
           errors = vErrors.length;
         }
@@ -3429,8 +3048,6 @@ export const {
         if (
           !validate104(data.creationDate, {
             instancePath: instancePath + "/creationDate",
-            parentData: data,
-            parentDataProperty: "creationDate",
             rootData,
           })
         ) {
@@ -3440,65 +3057,32 @@ export const {
       }
       if (data.lastUpdated !== void 0 && func0.call(data, "lastUpdated")) {
         if (
-          !validate104(data.lastUpdated, {
-            instancePath: instancePath + "/lastUpdated",
-            parentData: data,
-            parentDataProperty: "lastUpdated",
-            rootData,
-          })
+          !validate104(data.lastUpdated, { instancePath: instancePath + "/lastUpdated", rootData })
         ) {
           vErrors = vErrors === null ? validate104.errors : vErrors.concat(validate104.errors);
           errors = vErrors.length;
         }
       }
       if (data.firstName !== void 0 && func0.call(data, "firstName")) {
-        if (
-          !validate104(data.firstName, {
-            instancePath: instancePath + "/firstName",
-            parentData: data,
-            parentDataProperty: "firstName",
-            rootData,
-          })
-        ) {
+        if (!validate104(data.firstName, { instancePath: instancePath + "/firstName", rootData })) {
           vErrors = vErrors === null ? validate104.errors : vErrors.concat(validate104.errors);
           errors = vErrors.length;
         }
       }
       if (data.lastName !== void 0 && func0.call(data, "lastName")) {
-        if (
-          !validate104(data.lastName, {
-            instancePath: instancePath + "/lastName",
-            parentData: data,
-            parentDataProperty: "lastName",
-            rootData,
-          })
-        ) {
+        if (!validate104(data.lastName, { instancePath: instancePath + "/lastName", rootData })) {
           vErrors = vErrors === null ? validate104.errors : vErrors.concat(validate104.errors);
           errors = vErrors.length;
         }
       }
       if (data.email !== void 0 && func0.call(data, "email")) {
-        if (
-          !validate104(data.email, {
-            instancePath: instancePath + "/email",
-            parentData: data,
-            parentDataProperty: "email",
-            rootData,
-          })
-        ) {
+        if (!validate104(data.email, { instancePath: instancePath + "/email", rootData })) {
           vErrors = vErrors === null ? validate104.errors : vErrors.concat(validate104.errors);
           errors = vErrors.length;
         }
       }
       if (data.lastLogin !== void 0 && func0.call(data, "lastLogin")) {
-        if (
-          !validate104(data.lastLogin, {
-            instancePath: instancePath + "/lastLogin",
-            parentData: data,
-            parentDataProperty: "lastLogin",
-            rootData,
-          })
-        ) {
+        if (!validate104(data.lastLogin, { instancePath: instancePath + "/lastLogin", rootData })) {
           vErrors = vErrors === null ? validate104.errors : vErrors.concat(validate104.errors);
           errors = vErrors.length;
         }
@@ -3507,8 +3091,6 @@ export const {
         if (
           !validate104(data.passwordLastUpdated, {
             instancePath: instancePath + "/passwordLastUpdated",
-            parentData: data,
-            parentDataProperty: "passwordLastUpdated",
             rootData,
           })
         ) {
@@ -3517,14 +3099,7 @@ export const {
         }
       }
       if (data.userTags !== void 0 && func0.call(data, "userTags")) {
-        if (
-          !validate129(data.userTags, {
-            instancePath: instancePath + "/userTags",
-            parentData: data,
-            parentDataProperty: "userTags",
-            rootData,
-          })
-        ) {
+        if (!validate129(data.userTags, { instancePath: instancePath + "/userTags", rootData })) {
           vErrors = vErrors === null ? validate129.errors : vErrors.concat(validate129.errors);
           errors = vErrors.length;
         }
@@ -3533,8 +3108,6 @@ export const {
         if (
           !validate89(data.experienceGroupId, {
             instancePath: instancePath + "/experienceGroupId",
-            parentData: data,
-            parentDataProperty: "experienceGroupId",
             rootData,
           })
         ) {
@@ -3557,10 +3130,7 @@ export const {
     return errors === 0;
   }
   var schema_AdvancedExperienceUserQueryList = validate150;
-  function validate150(
-    data,
-    { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
-  ) {
+  function validate150(data, { instancePath = "", rootData = data } = {}) {
     let vErrors = null;
     let errors = 0;
     if (Array.isArray(data)) {
@@ -3577,14 +3147,7 @@ export const {
       }
       const len0 = data.length;
       for (let i0 = 0; i0 < len0; i0++) {
-        if (
-          !validate84(data[i0], {
-            instancePath: instancePath + "/" + i0,
-            parentData: data,
-            parentDataProperty: i0,
-            rootData,
-          })
-        ) {
+        if (!validate84(data[i0], { instancePath: instancePath + "/" + i0, rootData })) {
           vErrors = vErrors === null ? validate84.errors : vErrors.concat(validate84.errors);
           errors = vErrors.length;
         }
@@ -3668,10 +3231,7 @@ export const {
     required: ["path"],
     additionalProperties: false,
   };
-  function validate203(
-    data,
-    { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
-  ) {
+  function validate203(data, { instancePath = "", rootData = data } = {}) {
     let vErrors = null;
     let errors = 0;
     if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -3730,8 +3290,6 @@ export const {
             if (
               !validate53(data0.applicationId, {
                 instancePath: instancePath + "/path/applicationId",
-                parentData: data0,
-                parentDataProperty: "applicationId",
                 rootData,
               })
             ) {
@@ -3923,8 +3481,6 @@ export const {
             if (
               !validate56(data2.experienceGroupId, {
                 instancePath: instancePath + "/query/experienceGroupId",
-                parentData: data2,
-                parentDataProperty: "experienceGroupId",
                 rootData,
               })
             ) {
@@ -3950,12 +3506,7 @@ export const {
           }
           if (data2.query !== void 0 && func0.call(data2, "query")) {
             if (
-              !validate84(data2.query, {
-                instancePath: instancePath + "/query/query",
-                parentData: data2,
-                parentDataProperty: "query",
-                rootData,
-              })
+              !validate84(data2.query, { instancePath: instancePath + "/query/query", rootData })
             ) {
               vErrors = vErrors === null ? validate84.errors : vErrors.concat(validate84.errors);
               errors = vErrors.length;
@@ -4042,10 +3593,7 @@ export const {
     return errors === 0;
   }
   var request_createExperienceUser = validate207;
-  function validate207(
-    data,
-    { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
-  ) {
+  function validate207(data, { instancePath = "", rootData = data } = {}) {
     let vErrors = null;
     let errors = 0;
     if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -4115,8 +3663,6 @@ export const {
             if (
               !validate53(data0.applicationId, {
                 instancePath: instancePath + "/path/applicationId",
-                parentData: data0,
-                parentDataProperty: "applicationId",
                 rootData,
               })
             ) {
@@ -4191,14 +3737,7 @@ export const {
         }
       }
       if (data.body !== void 0 && func0.call(data, "body")) {
-        if (
-          !validate68(data.body, {
-            instancePath: instancePath + "/body",
-            parentData: data,
-            parentDataProperty: "body",
-            rootData,
-          })
-        ) {
+        if (!validate68(data.body, { instancePath: instancePath + "/body", rootData })) {
           vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
           errors = vErrors.length;
         }
@@ -4218,10 +3757,7 @@ export const {
     return errors === 0;
   }
   var request_getExperienceUser = validate210;
-  function validate210(
-    data,
-    { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
-  ) {
+  function validate210(data, { instancePath = "", rootData = data } = {}) {
     let vErrors = null;
     let errors = 0;
     if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -4291,8 +3827,6 @@ export const {
             if (
               !validate53(data0.applicationId, {
                 instancePath: instancePath + "/path/applicationId",
-                parentData: data0,
-                parentDataProperty: "applicationId",
                 rootData,
               })
             ) {
@@ -4304,8 +3838,6 @@ export const {
             if (
               !validate53(data0.experienceUserId, {
                 instancePath: instancePath + "/path/experienceUserId",
-                parentData: data0,
-                parentDataProperty: "experienceUserId",
                 rootData,
               })
             ) {
@@ -4395,10 +3927,7 @@ export const {
   }
   var request_deleteExperienceUser = validate210;
   var request_updateExperienceUser = validate216;
-  function validate216(
-    data,
-    { instancePath = "", parentData, parentDataProperty, rootData = data } = {},
-  ) {
+  function validate216(data, { instancePath = "", rootData = data } = {}) {
     let vErrors = null;
     let errors = 0;
     if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -4479,8 +4008,6 @@ export const {
             if (
               !validate53(data0.applicationId, {
                 instancePath: instancePath + "/path/applicationId",
-                parentData: data0,
-                parentDataProperty: "applicationId",
                 rootData,
               })
             ) {
@@ -4492,8 +4019,6 @@ export const {
             if (
               !validate53(data0.experienceUserId, {
                 instancePath: instancePath + "/path/experienceUserId",
-                parentData: data0,
-                parentDataProperty: "experienceUserId",
                 rootData,
               })
             ) {
@@ -4568,14 +4093,7 @@ export const {
         }
       }
       if (data.body !== void 0 && func0.call(data, "body")) {
-        if (
-          !validate73(data.body, {
-            instancePath: instancePath + "/body",
-            parentData: data,
-            parentDataProperty: "body",
-            rootData,
-          })
-        ) {
+        if (!validate73(data.body, { instancePath: instancePath + "/body", rootData })) {
           vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
           errors = vErrors.length;
         }
