@@ -97,6 +97,8 @@ const externals = Object.values(bundled.metafile.outputs).flatMap((o) => o.impor
 if (externals.length > 0) {
   throw new Error(`validators must be self-contained, found imports: ${JSON.stringify(externals)}`);
 }
+const { code: lean, rewritten: contexts } = withoutParentData(bundled.outputFiles[0]?.text ?? "");
+console.log(`left parentData out of ${contexts} calls and parameter lists`);
 // ajv repeats the functions of schemas it reaches more than once, each copy with its own type
 // feedback: merging them took the bundle from 236 kB to 183 kB (the minified package from 132 kB
 // to 106 kB) and import plus a first validation with each validator from 11.0 to 9.8 ms of CPU
@@ -104,8 +106,6 @@ if (externals.length > 0) {
 // went from 0.97x/0.94x/0.92x of ajv at run time to 1.01x/1.02x/1.05x (User, Post, Query).
 // test/validators-equivalence.test.ts in the hardening package checks that the merged validators,
 // with their length shortcuts, still give ajv's run-time verdicts and issues.
-const { code: lean, rewritten: contexts } = withoutParentData(bundled.outputFiles[0]?.text ?? "");
-console.log(`left parentData out of ${contexts} calls and parameter lists`);
 const { code: merged, merged: mergedNames } = mergeDuplicateFunctions(lean);
 console.log(`merged ${mergedNames.length} repeated functions: ${mergedNames.join(", ")}`);
 const { code: shortcut, rewritten } = shortcutLengthChecks(merged);
