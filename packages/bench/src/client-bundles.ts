@@ -5,23 +5,26 @@ import type { Plugin } from "esbuild";
 /** The application every bundle lists and creates users in. */
 export const APP = "575ec8687ae143cd83dc4a97";
 
+/** The token every bundle sends. */
+export const TOKEN = "token";
+
 /**
  * What a browser app writes to list and create users with each client. Every entry exports
- * `list()` and `create(body)`; they call `https://api.losant.com` with the token `token`.
+ * `list()` and `create(body)`; they call `https://api.losant.com` with {@link TOKEN}.
  */
 const clientEntries = {
   ours: `import { createClient } from "@experience-users/client";
-const client = createClient({ token: "token" });
+const client = createClient({ token: "${TOKEN}" });
 export const list = () => client.users.list({ applicationId: "${APP}" });
 export const create = (body) => client.users.create({ applicationId: "${APP}" }, body);`,
   /** openapi-fetch called directly for the same two calls: the floor any client built on it has. */
   openapiFetch: `import createClient from "openapi-fetch";
-const client = createClient({ baseUrl: "https://api.losant.com", headers: { Authorization: "Bearer token" } });
+const client = createClient({ baseUrl: "https://api.losant.com", headers: { Authorization: "Bearer ${TOKEN}" } });
 const path = { applicationId: "${APP}" };
 export const list = () => client.GET("/applications/{applicationId}/experience/users", { params: { path } });
 export const create = (body) => client.POST("/applications/{applicationId}/experience/users", { params: { path }, body });`,
   official: `import api from "losant-rest";
-const client = api.createClient({ accessToken: "token" });
+const client = api.createClient({ accessToken: "${TOKEN}" });
 export const list = () => client.experienceUsers.get({ applicationId: "${APP}" });
 export const create = (experienceUser) => client.experienceUsers.post({ applicationId: "${APP}", experienceUser });`,
 };

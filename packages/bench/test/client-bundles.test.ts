@@ -11,9 +11,9 @@ import {
   buildClientBundle,
   type ClientBundleName,
   clientBundles,
+  TOKEN,
 } from "../src/client-bundles.js";
 
-const TOKEN = "token";
 const LOSANT = "https://api.losant.com";
 
 /** Loads the bundle named in the query, creates a user, lists, and writes what it saw. */
